@@ -1,0 +1,191 @@
+/**
+ * Untrusted HTML → clean Markdown: rehype-parse → resolve URLs → rehype-sanitize → rehype-remark (opsdeck's
+ * element handlers) → remark-gfm → remark-stringify. Entities are decoded once, by the HTML parser.
+ */
+
+import type { Element, Root as HastRoot } from 'hast';
+import { toText } from 'hast-util-to-text';
+import { defaultHandlers, type Handle, type State } from 'hast-util-to-mdast';
+import type { Code, Parent, PhrasingContent, Root as MdastRoot } from 'mdast';
+import rehypeParse from 'rehype-parse';
+import rehypeRemark from 'rehype-remark';
+import rehypeSanitize from 'rehype-sanitize';
+import remarkGfm from 'remark-gfm';
+import remarkStringify, { type Options as StringifyOptions } from 'remark-stringify';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import { VFile } from 'vfile';
+import { sanitizeSchema, STRIPPED_ELEMENTS } from './sanitize.ts';
+import { classifyCode } from './snippets.ts';
+
+/** What a conversion produced. */
+export interface MarkdownResult {
+  markdown: string;
+  /** Images left remote, unsafe markup removed. */
+  warnings: string[];
+}
+
+/** Per-call data the plugins share through the VFile. */
+interface ConvertData {
+  baseUrl?: string;
+  warnings: string[];
+}
+
+/** Attributes that hold a URL, as hast property names. */
+const URL_PROPERTIES = ['href', 'src', 'cite', 'longDesc', 'poster', 'action', 'formAction', 'background'];
+
+/** Markdown style of opsdeck posts: `-` bullets, `*` emphasis, fenced code, ATX headings. */
+const STRINGIFY_OPTIONS: StringifyOptions = {
+  bullet: '-',
+  emphasis: '*',
+  strong: '*',
+  fence: '`',
+  fences: true,
+  listItemIndent: 'one',
+  rule: '-',
+  setext: false,
+  resourceLink: false,
+};
+
+function dataOf(file: VFile): ConvertData {
+  return file.data as unknown as ConvertData;
+}
+
+/** Resolves relative URLs against the base URL; a URL that cannot be resolved is dropped. */
+function rehypeResolveUrls() {
+  return (tree: HastRoot, file: VFile) => {
+    const { baseUrl } = dataOf(file);
+    if (baseUrl === undefined) return;
+    visit(tree, 'element', (node: Element) => {
+      for (const name of URL_PROPERTIES) {
+        const value = node.properties[name];
+        if (typeof value !== 'string') continue;
+        const resolved = URL.parse(value.trim(), baseUrl);
+        if (resolved === null) delete node.properties[name];
+        else node.properties[name] = resolved.href;
+      }
+    });
+  };
+}
+
+/** Counts the markup the sanitiser is about to remove, so the report can say what was unsafe. */
+function rehypeReportUnsafe() {
+  return (tree: HastRoot, file: VFile) => {
+    const found = new Map<string, number>();
+    const note = (what: string) => found.set(what, (found.get(what) ?? 0) + 1);
+    visit(tree, 'element', (node: Element) => {
+      if (STRIPPED_ELEMENTS.includes(node.tagName)) note(`<${node.tagName}>`);
+      for (const [name, value] of Object.entries(node.properties)) {
+        if (/^on/i.test(name)) note('event handler');
+        else if (name === 'style') note('style attribute');
+        else if (URL_PROPERTIES.includes(name) && typeof value === 'string') {
+          const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value)?.[1]?.toLowerCase();
+          if (scheme !== undefined && !['http', 'https', 'mailto'].includes(scheme)) note(`${scheme}: URL`);
+        }
+      }
+    });
+    if (found.size > 0) {
+      const list = [...found].map(([what, n]) => (n > 1 ? `${what} ×${n}` : what)).join(', ');
+      dataOf(file).warnings.push(`removed unsafe markup: ${list}`);
+    }
+  };
+}
+
+/** Warns once per image: opsdeck leaves images on their original host unless --download-images is given. */
+function remarkWarnRemoteImages() {
+  return (tree: MdastRoot, file: VFile) => {
+    visit(tree, 'image', (node) => {
+      dataOf(file).warnings.push(`image left remote: ${node.url}`);
+    });
+  };
+}
+
+/** Phrasing nodes that cannot start or end with a space in Markdown (`** bold**` is not bold). */
+const SPACE_SENSITIVE = new Set(['emphasis', 'strong', 'delete', 'link']);
+
+/**
+ * Moves spaces at the edges of emphasis, strong, strikethrough and link text outside them: HTML such as
+ * `<strong>Bandwidth </strong>` would otherwise need `&#x20;` escapes in the Markdown.
+ */
+function remarkMoveEdgeSpaces() {
+  return (tree: MdastRoot) => {
+    visit(tree, (node, index, parent) => {
+      if (!SPACE_SENSITIVE.has(node.type) || parent === undefined || index === undefined) return;
+      const children = (node as Parent).children as PhrasingContent[];
+      const first = children[0];
+      const last = children.at(-1);
+      const lead = first?.type === 'text' ? /^\s+/.exec(first.value)?.[0] : undefined;
+      const trail = last?.type === 'text' ? /\s+$/.exec(last.value)?.[0] : undefined;
+      if (first?.type === 'text' && lead) first.value = first.value.slice(lead.length);
+      if (last?.type === 'text' && trail) last.value = last.value.slice(0, last.value.length - trail.length);
+      const siblings = parent.children as PhrasingContent[];
+      // trailing first, so index still points at node for the leading side
+      if (trail) addSpace(siblings, index + 1, 'start');
+      if (lead && addSpace(siblings, index, 'end')) return index + 2;
+      return undefined;
+    });
+  };
+}
+
+/**
+ * Puts one space at `at` in siblings: merged into the neighbouring text node (its start or end) when there is
+ * one, so no double spaces appear. Returns true when a new node was inserted.
+ */
+function addSpace(siblings: PhrasingContent[], at: number, edge: 'start' | 'end'): boolean {
+  const neighbour = siblings[edge === 'start' ? at : at - 1];
+  if (neighbour?.type === 'text') {
+    if (edge === 'start' && !/^\s/.test(neighbour.value)) neighbour.value = ` ${neighbour.value}`;
+    if (edge === 'end' && !/\s$/.test(neighbour.value)) neighbour.value = `${neighbour.value} `;
+    return false;
+  }
+  siblings.splice(at, 0, { type: 'text', value: ' ' });
+  return true;
+}
+
+/** Class names of an element and of a `<code>` child, as one string for classifyCode. */
+function classNameOf(node: Element): string {
+  const own = node.properties['className'];
+  const code = node.children.find((c): c is Element => c.type === 'element' && c.tagName === 'code');
+  const inner = code?.properties['className'];
+  return [own, inner].flat().filter((c) => c !== undefined && c !== null).join(' ');
+}
+
+/** `<a>` whose URL the sanitiser removed → its text alone, not an empty `[text]()` link. */
+const a: Handle = (state: State, node: Element) =>
+  typeof node.properties['href'] === 'string' ? defaultHandlers.a(state, node) : state.all(node);
+
+/** `<img>` whose URL the sanitiser removed → nothing, not an empty `![alt]()` image. */
+const img: Handle = (state: State, node: Element) =>
+  typeof node.properties['src'] === 'string' ? defaultHandlers.img(state, node) : undefined;
+
+/** `<pre>` → a fenced code block in the snippet form, its language from the class or the content. */
+const pre: Handle = (state: State, node: Element): Code => {
+  const { lang, meta, code } = classifyCode(toText(node, { whitespace: 'pre' }), { className: classNameOf(node) });
+  const result: Code = { type: 'code', lang, meta: meta ?? null, value: code };
+  state.patch(node, result);
+  return result;
+};
+
+const processor = unified()
+  .use(rehypeParse, { fragment: true })
+  .use(rehypeResolveUrls)
+  .use(rehypeReportUnsafe)
+  .use(rehypeSanitize, sanitizeSchema)
+  .use(rehypeRemark, { handlers: { a, img, pre } })
+  .use(remarkMoveEdgeSpaces)
+  .use(remarkWarnRemoteImages)
+  .use(remarkGfm)
+  .use(remarkStringify, STRINGIFY_OPTIONS)
+  .freeze();
+
+/**
+ * Converts untrusted HTML to Markdown. Relative URLs are resolved against opts.baseUrl (the item link or
+ * xml:base) before sanitising; the same input always gives byte-identical output.
+ */
+export function htmlToMarkdown(html: string, opts: { baseUrl?: string } = {}): MarkdownResult {
+  const data: ConvertData = { warnings: [] };
+  if (opts.baseUrl !== undefined && URL.canParse(opts.baseUrl)) data.baseUrl = opts.baseUrl;
+  const file = new VFile({ value: html, data: data as unknown as VFile['data'] });
+  const markdown = String(processor.processSync(file)).trim();
+  return { markdown: markdown === '' ? '' : `${markdown}\n`, warnings: data.warnings };
+}
