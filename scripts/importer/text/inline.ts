@@ -1,0 +1,72 @@
+/**
+ * Turns one run of plain prose into mdast phrasing: http(s) URLs become links, and absolute paths
+ * and command options mentioned in a sentence (`/etc/hosts`, `--raid`) become inline code.
+ * Everything else stays text; the Markdown serialiser escapes it, so `<script>` stays text.
+ */
+
+import type { PhrasingContent } from 'mdast';
+
+// A URL ends at whitespace, at an angle bracket or quote (the remains of a broken `<a href="…">`).
+const URL = /https?:\/\/[^\s<>"”“'«»]+/g;
+// An absolute path with at least two segments, or a command option, standing as its own word.
+const CODE_WORD = /(?<=^|[\s(«"“])(?:\/[\w.@%+-]+(?:\/[\w.@%+-]*)+|--?[A-Za-z][\w-]*)(?=$|[\s),.;:!?»"”])/g;
+
+/** Trailing punctuation a sentence puts after a URL, which is not part of it. */
+function trimUrl(url: string): string {
+  return url.replace(/[.,;:!?)\]]+$/, '');
+}
+
+/** Splits text at code words into text and inlineCode nodes. */
+function codeWords(text: string): PhrasingContent[] {
+  const nodes: PhrasingContent[] = [];
+  let last = 0;
+  for (const match of text.matchAll(CODE_WORD)) {
+    const word = match[0];
+    if (match.index > last) nodes.push({ type: 'text', value: text.slice(last, match.index) });
+    nodes.push({ type: 'inlineCode', value: word });
+    last = match.index + word.length;
+  }
+  if (last < text.length) nodes.push({ type: 'text', value: text.slice(last) });
+  return nodes;
+}
+
+/** Converts one run of prose to phrasing nodes. */
+export function toPhrasing(text: string): PhrasingContent[] {
+  const nodes: PhrasingContent[] = [];
+  let last = 0;
+  for (const match of text.matchAll(URL)) {
+    const url = trimUrl(match[0]);
+    if (match.index > last) nodes.push(...codeWords(text.slice(last, match.index)));
+    nodes.push({ type: 'link', url, children: [{ type: 'text', value: url }] });
+    last = match.index + url.length;
+  }
+  if (last < text.length) nodes.push(...codeWords(text.slice(last)));
+  return nodes;
+}
+
+/** Converts lines of one paragraph to phrasing, joined by line breaks where the source broke them. */
+export function linesToPhrasing(lines: readonly string[]): PhrasingContent[] {
+  const nodes: PhrasingContent[] = [];
+  lines.forEach((line, index) => {
+    if (index > 0) {
+      // A line that continues a sentence (no closing punctuation, next starts lower-case) was wrapped;
+      // otherwise the source had a deliberate break.
+      const previous = lines[index - 1]!.trim();
+      const wrapped = !/[.!?:;…]$/.test(previous) && /^\p{Ll}/u.test(line.trim());
+      nodes.push(wrapped ? { type: 'text', value: ' ' } : { type: 'break' });
+    }
+    nodes.push(...toPhrasing(line.trim()));
+  });
+  return mergeText(nodes);
+}
+
+/** Merges adjacent text nodes, so the serialiser sees whole runs. */
+function mergeText(nodes: PhrasingContent[]): PhrasingContent[] {
+  const merged: PhrasingContent[] = [];
+  for (const node of nodes) {
+    const previous = merged.at(-1);
+    if (node.type === 'text' && previous?.type === 'text') previous.value += node.value;
+    else merged.push(node);
+  }
+  return merged;
+}
