@@ -1,0 +1,64 @@
+import { slug } from 'github-slugger';
+import GithubSlugger from 'github-slugger';
+import type { Root } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { transliterate } from 'transliteration';
+import { unified } from 'unified';
+import { plainText } from '../../src/lib/cards/plain-text.ts';
+import type { DeckInput } from '../../src/schemas/deck.ts';
+import { extractCards, type Extraction } from './cards/extract-cards.ts';
+import { serializeCards } from './cards/serialize-deck.ts';
+import { toUnits } from './cards/units.ts';
+import type { FileDraft } from './types.ts';
+
+/** The post a deck is extracted from. */
+export interface DeckSourcePost {
+  /** The post's source id (`source.id` in its frontmatter); the deck is keyed `deck:<id>` and links to the post by it. */
+  id: string;
+  /** Post title; becomes the deck title. */
+  title: string;
+  /** The post body as Markdown (what the importer writes to content/posts/). */
+  markdown: string;
+  /** Permalink of the original post. */
+  url?: string;
+}
+
+/** Fewest answered questions or terms that make a deck. */
+const MIN_ANSWERED = 3;
+/** Share of the post's text that answered questions and terms must cover for Q&A to dominate the post. */
+const MIN_COVERAGE = 0.6;
+
+const parser = unified().use(remarkParse).use(remarkGfm);
+
+/** Parses a post and finds its cards, with the coverage figures the deck decision is made from. */
+export function analysePost(markdown: string): Extraction {
+  const root = parser.parse(markdown) as Root;
+  // The same slugs, in the same order, as rehypeHeadingIds gives the rendered post's headings.
+  const slugger = new GithubSlugger();
+  return extractCards(toUnits(root, (heading) => slugger.slug(plainText(heading))));
+}
+
+/** Whether a post's question/answer structure dominates it, so that it is an interview guide or FAQ worth a deck. */
+export function isDeckWorthy({ cards, coveredChars, totalChars }: Extraction): boolean {
+  const answered = cards.filter((card) => card.kind !== 'open').length;
+  return answered >= MIN_ANSWERED && totalChars > 0 && coveredChars / totalChars >= MIN_COVERAGE;
+}
+
+/**
+ * Extracts a flashcard deck from an imported post, or returns null when question/answer structure does not dominate
+ * the post (so rhetorical questions in ordinary posts never become cards). Works on the Markdown every importer
+ * produces, so plain-text archives, feeds and HTML pages all go through it.
+ */
+export function extractDeck(post: DeckSourcePost): FileDraft | null {
+  const extraction = analysePost(post.markdown);
+  if (!isDeckWorthy(extraction)) return null;
+  const frontmatter: DeckInput = { title: post.title, post: post.id, ...(post.url ? { url: post.url } : {}) };
+  return {
+    collection: 'cards',
+    sourceId: `deck:${post.id}`,
+    slug: slug(transliterate(post.title)).replace(/[^a-z0-9-]/g, '').replace(/^-+|-+$/g, '').slice(0, 80) || 'deck',
+    frontmatter,
+    body: serializeCards(extraction.cards),
+  };
+}
