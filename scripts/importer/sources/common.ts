@@ -1,0 +1,93 @@
+/**
+ * The parts of building an ImportedEntry that every feed adapter shares: title and date fallbacks with
+ * their warnings, and the context adapters receive.
+ */
+import { parseFeedDate, type DateResult } from '../dates.ts';
+import { clean, summaryFromHtml } from '../fields.ts';
+import type { EntryContent, ImportedEntry } from '../types.ts';
+
+/** What an adapter knows about its input besides the text. */
+export interface FeedContext {
+  /** File path or URL, as given on the command line; used in messages. */
+  input: string;
+  /** The URL the input was fetched from, the base for relative links. */
+  url?: string;
+  /** Import WordPress drafts as `draft: true` posts instead of skipping them. @default false */
+  drafts?: boolean;
+}
+
+/** An entry before titles and dates are settled. */
+export interface EntryParts {
+  guid?: string | undefined;
+  title?: string | undefined;
+  link?: string | undefined;
+  /** Candidate date fields in order of preference, with their names for messages. */
+  dates: Array<[field: string, value: string | undefined]>;
+  author?: string | undefined;
+  tags: string[];
+  summary?: string | undefined;
+  content: EntryContent;
+  feedTitle?: string | undefined;
+  order: number;
+  draft?: boolean;
+  warnings?: string[];
+}
+
+/** How long a title made from the summary or body may be. */
+const DERIVED_TITLE_LENGTH = 80;
+
+/**
+ * Settles title and date and drops undefined fields. A missing title is made from the summary or body;
+ * a missing or impossible date is reported, and an approximate date is taken from a `/YYYY/MM/` permalink.
+ */
+export function buildEntry(parts: EntryParts): ImportedEntry {
+  const warnings = [...(parts.warnings ?? [])];
+  const entry: ImportedEntry = {
+    title: parts.title ?? deriveTitle(parts, warnings),
+    tags: parts.tags,
+    content: parts.content,
+    order: parts.order,
+    warnings,
+  };
+  if (parts.guid) entry.guid = parts.guid;
+  if (parts.link) entry.link = parts.link;
+  if (parts.author) entry.author = parts.author;
+  if (parts.summary) entry.summary = parts.summary;
+  if (parts.feedTitle) entry.feedTitle = parts.feedTitle;
+  if (parts.draft) entry.draft = true;
+  const date = firstValidDate(parts.dates, warnings);
+  if (date) entry.date = date;
+  else {
+    const approx = parts.link ? /\/((?:19|20)\d\d)\/(0[1-9]|1[0-2])\//.exec(parts.link) : null;
+    if (approx) {
+      entry.approxDate = `${approx[1]}-${approx[2]}`;
+      warnings.push(`approximate date ${entry.approxDate} taken from the link`);
+    }
+  }
+  return entry;
+}
+
+function firstValidDate(dates: EntryParts['dates'], warnings: string[]): Date | undefined {
+  const present = dates.filter(([, value]) => value?.trim());
+  if (present.length === 0) {
+    warnings.push(`date missing: no ${dates.map(([field]) => field).join(' or ')}`);
+    return undefined;
+  }
+  const failures: string[] = [];
+  for (const [field, value] of present) {
+    const result: DateResult = parseFeedDate(value, field);
+    if (result.ok) return result.date;
+    failures.push(result.reason);
+  }
+  warnings.push(`date rejected: ${failures.join('; ')}`);
+  return undefined;
+}
+
+function deriveTitle(parts: EntryParts, warnings: string[]): string {
+  const body = parts.content.kind === 'html' ? summaryFromHtml(parts.content.value) : clean(parts.content.value);
+  const source = parts.summary ?? body;
+  const words = source?.slice(0, DERIVED_TITLE_LENGTH).replace(/\s+\S*$/, '');
+  const title = words ? `${words}…` : 'Untitled';
+  warnings.push(`title missing; using "${title}"`);
+  return title;
+}

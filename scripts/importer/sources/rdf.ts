@@ -1,0 +1,42 @@
+/**
+ * RSS 1.0 (RDF) adapter: items are siblings of the channel; Dublin Core gives date, author and subjects.
+ */
+import { ImportError } from '../errors.ts';
+import { attr, child, children, httpUrl, plainText, rawText, summaryFromHtml, text, uniqueTags, type XmlNode } from '../fields.ts';
+import { parseXml } from '../xml.ts';
+import type { AdapterResult } from '../types.ts';
+import { buildEntry, type FeedContext } from './common.ts';
+
+/** Parses an RSS 1.0 document. @throws ImportError when it is not well-formed or has no rdf:RDF root. */
+export function parseRdf(source: string, ctx: FeedContext): AdapterResult {
+  const { root, warnings } = parseXml(source);
+  const rdfKey = Object.keys(root).find((key) => /(^|:)RDF$/i.test(key));
+  const rdf = rdfKey ? root[rdfKey] : undefined;
+  if (rdf === undefined) throw new ImportError('RSS 1.0 document without an <rdf:RDF> root');
+  const channel = child(rdf, 'channel');
+  const feedTitle = plainText(rawText(child(channel, 'title')));
+  const feedLink = httpUrl(text(child(channel, 'link')), ctx.url) ?? ctx.url;
+  const entries = children(rdf, 'item').map((item, order) => readItem(item, order, feedTitle, feedLink));
+  return { entries, skipped: [], warnings };
+}
+
+function readItem(item: XmlNode, order: number, feedTitle: string | undefined, feedLink: string | undefined) {
+  const about = attr(item, 'rdf:about')?.trim();
+  const link = httpUrl(text(child(item, 'link')), feedLink) ?? httpUrl(about, feedLink);
+  const encoded = rawText(child(item, 'content:encoded'));
+  const description = rawText(child(item, 'description')) ?? '';
+  const base = link ?? feedLink;
+  const body = encoded?.trim() ? encoded : description;
+  return buildEntry({
+    guid: about,
+    title: plainText(rawText(child(item, 'title'))),
+    link,
+    dates: [['dc:date', text(child(item, 'dc:date'))]],
+    author: plainText(text(child(item, 'dc:creator'))),
+    tags: uniqueTags(children(item, 'dc:subject').map(text)),
+    summary: encoded?.trim() ? summaryFromHtml(description) : undefined,
+    content: base ? { kind: 'html', value: body, baseUrl: base } : { kind: 'html', value: body },
+    feedTitle,
+    order,
+  });
+}
