@@ -25,6 +25,7 @@ const COMMANDS = new Set(
   mysql mysqldump mysqladmin psql pg_dump pg_restore redis-cli mongo mongosh sqlite3 memcached
   git svn hg docker docker-compose podman kubectl helm terraform ansible ansible-playbook vagrant virsh
   xm xl qemu-img nova swift glance openstack aws gcloud az
+  gluster glusterfs glusterfsd glusterd glusterfs-volgen drbdadm
   python python3 perl ruby node php java javac gcc cc make cmake
   bash sh zsh screen tmux history clear man info
   nginx apachectl apache2ctl httpd a2enmod a2ensite certbot haproxy

@@ -116,7 +116,8 @@ export function looksLikeCommand(text: string): boolean {
   if (words[i] === 'sudo' || words[i] === 'time' || words[i] === 'nohup') i++;
   const word = words[i];
   if (word === undefined || word === '') return false;
-  if (/^(\.{1,2}\/|~\/|\/(usr\/|opt\/)?(local\/)?s?bin\/)\S+$/.test(word)) return true;
+  // init scripts (`/etc/init.d/glusterfsd start`) are run by path like binaries
+  if (/^(\.{1,2}\/|~\/|\/(usr\/|opt\/)?(local\/)?s?bin\/|\/etc\/(rc\.d\/)?init\.d\/)\S+$/.test(word)) return true;
   if (!knownCommand(word)) return false;
   const args = words.slice(i + 1);
   return !ambiguousCommand(word) || args.length === 0 || args.some((a) => /^-|[/.|<>&;$=*~]/.test(a));
