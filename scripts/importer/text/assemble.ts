@@ -36,21 +36,29 @@ function listNode(ordered: boolean, start: number, texts: readonly string[]): Li
   return ordered ? { type: 'list', ordered, start, spread: false, children: items } : { type: 'list', ordered, spread: false, children: items };
 }
 
-/** Appends a list, joining it to a list of the same kind right before it. */
-function pushList(nodes: RootContent[], list: List): void {
+/**
+ * Appends a list, joining it to the list right before it when that list used the same marker
+ * (and, for ordered lists, this one continues its numbering).
+ */
+function pushList(nodes: RootContent[], list: List, symbol: string, symbols: WeakMap<List, string>): void {
   const previous = nodes.at(-1);
   const continues =
     previous?.type === 'list' &&
-    previous.ordered === list.ordered &&
+    symbols.get(previous) === symbol &&
     (!list.ordered || (previous.start ?? 1) + previous.children.length === (list.start ?? 1));
-  if (continues) previous.children.push(...list.children);
-  else nodes.push(list);
+  if (continues) {
+    previous.children.push(...list.children);
+    return;
+  }
+  symbols.set(list, symbol);
+  nodes.push(list);
 }
 
 /** Builds the mdast children for a post (or a quote) from its items. */
 export function assemble(items: readonly TextItem[]): RootContent[] {
   const sections = numbersSections(items);
   const nodes: RootContent[] = [];
+  const symbols = new WeakMap<List, string>();
   items.forEach((item, index) => {
     switch (item.kind) {
       case 'paragraph':
@@ -71,10 +79,10 @@ export function assemble(items: readonly TextItem[]): RootContent[] {
       }
       case 'numbered-candidate':
         if (sections) nodes.push({ type: 'heading', depth: SECTION_DEPTH, children: toPhrasing(item.line) });
-        else pushList(nodes, listNode(true, item.number, [item.text]));
+        else pushList(nodes, listNode(true, item.number, [item.text]), item.symbol, symbols);
         break;
       case 'list':
-        pushList(nodes, listNode(item.ordered, item.start, item.items));
+        pushList(nodes, listNode(item.ordered, item.start, item.items), item.symbol, symbols);
         break;
       case 'code':
         nodes.push(codeNode(item.lines));

@@ -11,8 +11,9 @@ export type TextItem =
   /** A standalone short line: a heading if something follows it, else a paragraph. */
   | { kind: 'heading-candidate'; text: string }
   /** A standalone numbered line ("1. Root Cause"): a heading when the post numbers its sections. */
-  | { kind: 'numbered-candidate'; number: number; text: string; line: string }
-  | { kind: 'list'; ordered: boolean; start: number; items: string[] }
+  | { kind: 'numbered-candidate'; number: number; symbol: string; text: string; line: string }
+  /** `symbol` is the source's marker; lists with different markers are different lists. */
+  | { kind: 'list'; ordered: boolean; symbol: string; start: number; items: string[] }
   /** A code region as found in the text, not yet typed. */
   | { kind: 'code'; lines: string[] }
   | { kind: 'quote'; items: TextItem[] };

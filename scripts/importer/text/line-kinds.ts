@@ -72,6 +72,8 @@ export function isShebang(line: string): boolean {
 /** A list item's marker and text. */
 export interface ListMarker {
   ordered: boolean;
+  /** The marker as written (`•`, `o`, `1.`, `A.`), so lists with different markers stay apart. */
+  symbol: string;
   /** The number of an ordered item (letters count from A = 1). */
   number?: number;
   text: string;
@@ -79,20 +81,28 @@ export interface ListMarker {
 
 /**
  * Reads a list marker: bullets (`•`, `o`, `*`, `-`, `▪`) and ordered markers (`1.`, `1)`, `A.`).
- * `o` counts only before a capital or a digit, since "o" also starts ordinary words.
+ * `o` (lynx's bullet) counts only before a capital or a digit, since "o" also starts ordinary
+ * words, unless `looseO` says the block's other lines use it too.
  */
-export function parseListMarker(line: string): ListMarker | undefined {
-  const bullet = /^\s*(?:[•▪►·*‣◦-]|o(?=\s+[\p{Lu}\d«"“]))\s+(\S.*)$/u.exec(line);
-  if (bullet?.[1] !== undefined) return { ordered: false, text: bullet[1] };
-  const numbered = /^\s*(\d{1,3})[.)]\s+(\S.*)$/.exec(line);
-  if (numbered?.[1] !== undefined && numbered[2] !== undefined) {
-    return { ordered: true, number: Number(numbered[1]), text: numbered[2] };
+export function parseListMarker(line: string, looseO = false): ListMarker | undefined {
+  const bullet = looseO
+    ? /^\s*([•▪►·*‣◦-]|o)\s+(\S.*)$/u.exec(line)
+    : /^\s*([•▪►·*‣◦-]|o(?=\s+[\p{Lu}\d«"“]))\s+(\S.*)$/u.exec(line);
+  if (bullet?.[1] !== undefined && bullet[2] !== undefined) return { ordered: false, symbol: bullet[1], text: bullet[2] };
+  const numbered = /^\s*(\d{1,3})([.)])\s+(\S.*)$/.exec(line);
+  if (numbered?.[1] !== undefined && numbered[3] !== undefined) {
+    return { ordered: true, symbol: `1${numbered[2]}`, number: Number(numbered[1]), text: numbered[3] };
   }
-  const lettered = /^\s*([A-Z])[.)]\s+(\S.*)$/.exec(line);
-  if (lettered?.[1] !== undefined && lettered[2] !== undefined) {
-    return { ordered: true, number: lettered[1].charCodeAt(0) - 64, text: lettered[2] };
+  const lettered = /^\s*([A-Z])([.)])\s+(\S.*)$/.exec(line);
+  if (lettered?.[1] !== undefined && lettered[3] !== undefined) {
+    return { ordered: true, symbol: `A${lettered[2]}`, number: lettered[1].charCodeAt(0) - 64, text: lettered[3] };
   }
   return undefined;
+}
+
+/** Whether a block's lines use `o ` as their bullet: two or more of them start with it. */
+export function usesLooseO(lines: readonly string[]): boolean {
+  return lines.filter((line) => /^\s*o\s+\S/.test(line)).length >= 2;
 }
 
 /**

@@ -6,7 +6,7 @@
 import type { TextBlock } from './blocks.ts';
 import { codeSpanAt, continuesScript, startsCode } from './find-code.ts';
 import type { TextItem } from './items.ts';
-import { isProseLine, isShebang, isTitleLike, parseListMarker } from './line-kinds.ts';
+import { isProseLine, isShebang, isTitleLike, parseListMarker, usesLooseO } from './line-kinds.ts';
 
 // A line this long is a sentence, not an item of a list of short lines.
 const MAX_UNMARKED_ITEM = 160;
@@ -38,6 +38,7 @@ function recogniseBlock(lines: readonly string[]): TextItem[] {
     if (text.length > 0) items.push(...recogniseText(text));
     text = [];
   };
+  const looseO = usesLooseO(lines);
   let index = 0;
   while (index < lines.length) {
     const line = lines[index]!;
@@ -48,16 +49,16 @@ function recogniseBlock(lines: readonly string[]): TextItem[] {
       index = span.end;
       continue;
     }
-    const marker = parseListMarker(line);
+    const marker = parseListMarker(line, looseO);
     // A numbered line alone in its block may be a section heading; assemble.ts decides.
     if (marker !== undefined && !(marker.ordered && lines.length === 1)) {
       flushText();
-      const list = { kind: 'list' as const, ordered: marker.ordered, start: marker.number ?? 1, items: [marker.text] };
+      const list = { kind: 'list' as const, ordered: marker.ordered, symbol: marker.symbol, start: marker.number ?? 1, items: [marker.text] };
       index++;
       while (index < lines.length) {
         const next = lines[index]!;
-        const nextMarker = parseListMarker(next);
-        if (nextMarker?.ordered === marker.ordered) list.items.push(nextMarker.text);
+        const nextMarker = parseListMarker(next, looseO);
+        if (nextMarker?.symbol === marker.symbol) list.items.push(nextMarker.text);
         // An indented line without a marker continues the item above it.
         else if (nextMarker === undefined && /^\s{2,}\S/.test(next) && !startsCode(next)) {
           list.items[list.items.length - 1] += ` ${next.trim()}`;
@@ -81,9 +82,9 @@ function recogniseText(lines: readonly string[]): TextItem[] {
   if (rest.length === 0) {
     const marker = parseListMarker(first);
     if (marker?.ordered === true && isTitleLike(marker.text, false)) {
-      return [{ kind: 'numbered-candidate', number: marker.number ?? 1, text: marker.text, line: first.trim() }];
+      return [{ kind: 'numbered-candidate', number: marker.number ?? 1, symbol: marker.symbol, text: marker.text, line: first.trim() }];
     }
-    if (marker?.ordered === true) return [{ kind: 'list', ordered: true, start: marker.number ?? 1, items: [marker.text] }];
+    if (marker?.ordered === true) return [{ kind: 'list', ordered: true, symbol: marker.symbol, start: marker.number ?? 1, items: [marker.text] }];
     return isTitleLike(first) ? [{ kind: 'heading-candidate', text: first.trim() }] : [{ kind: 'paragraph', lines: [first] }];
   }
   // "Heading\nA long first sentence of the section…": the dump lost the break after a heading.
@@ -94,7 +95,7 @@ function recogniseText(lines: readonly string[]): TextItem[] {
   if (/:$/.test(first.trim()) && rest.length >= 2 && rest.every((line) => line.trim().length <= MAX_UNMARKED_ITEM)) {
     return [
       { kind: 'paragraph', lines: [first] },
-      { kind: 'list', ordered: false, start: 1, items: rest.map((line) => line.trim()) },
+      { kind: 'list', ordered: false, symbol: '', start: 1, items: rest.map((line) => line.trim()) },
     ];
   }
   return [{ kind: 'paragraph', lines: [...lines] }];
