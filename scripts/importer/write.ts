@@ -1,0 +1,180 @@
+/**
+ * Syncs FileDrafts to content/: keyed by source id, hand edits detected by hash, every write atomic.
+ *
+ * The import hash is the SHA-256 of the file's bytes as written, with the line holding the hash left out:
+ * `  hash: <hex>` under `source:` in a post, `<!-- opsdeck-import … hash=<hex> -->` at the end of a deck
+ * (DeckSchema is strict and has no `source` field). A file whose bytes no longer match was edited by hand.
+ */
+
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join, resolve, sep } from 'node:path';
+import { parseFrontmatter, renderFile } from './frontmatter.ts';
+import { uniqueSlug } from './slugs.ts';
+import type { FileDraft, SyncStatus } from './types.ts';
+
+/** How to sync. */
+export interface SyncOptions {
+  /** Folder holding the collections (`posts/`, `cards/`). */
+  contentDir: string;
+  /** Decide every status, write nothing. */
+  dryRun: boolean;
+  /** Overwrite files edited by hand. */
+  force: boolean;
+}
+
+/** What happened to one draft. */
+export interface SyncOutcome {
+  draft: FileDraft;
+  status: SyncStatus;
+  /** The file the draft maps to (absolute). */
+  path: string;
+  /** Why a file is a conflict or failed, or what --force overwrote. */
+  message?: string;
+}
+
+/** Temp files are `.<name>.md.<pid>-<hex>.opsdeck-tmp`, hidden and outside the collections' `*.md` glob. */
+const TEMP_FILE = /^\..+\.\d+-[0-9a-f]{8}\.opsdeck-tmp$/;
+
+// A placeholder YAML writes plain (an all-digit one would be quoted as a number-like string)
+const PLACEHOLDER_HASH = 'f'.repeat(64);
+const POST_HASH_LINE = /^ {2}hash: "?([0-9a-f]{64})"?\n/m;
+const DECK_STAMP = /\n<!-- opsdeck-import source=("(?:[^"\\]|\\.)*") hash=([0-9a-f]{64}) -->\n$/;
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** The file text for a draft, with its import hash filled in. */
+export function renderDraft(draft: FileDraft): string {
+  if (draft.collection === 'posts') {
+    const source = { ...(draft.frontmatter['source'] as Record<string, unknown> | undefined), id: draft.sourceId, hash: PLACEHOLDER_HASH };
+    const text = renderFile({ ...draft.frontmatter, source }, draft.body);
+    return text.replace(`  hash: ${PLACEHOLDER_HASH}\n`, `  hash: ${sha256(text.replace(`  hash: ${PLACEHOLDER_HASH}\n`, ''))}\n`);
+  }
+  const text = `${renderFile(draft.frontmatter, draft.body)}\n<!-- opsdeck-import source=${JSON.stringify(draft.sourceId)} hash=${PLACEHOLDER_HASH} -->\n`;
+  return text.replace(`hash=${PLACEHOLDER_HASH}`, `hash=${sha256(stripDeckHash(text))}`);
+}
+
+function stripDeckHash(text: string): string {
+  return text.replace(/ hash=[0-9a-f]{64} -->\n$/, ' -->\n');
+}
+
+/** What an existing file says about itself: its source id and whether its bytes match its import hash. */
+export function inspectFile(collection: FileDraft['collection'], text: string): { sourceId?: string; intact: boolean } {
+  if (collection === 'cards') {
+    const stamp = DECK_STAMP.exec(text);
+    if (!stamp?.[1] || !stamp[2]) return { intact: false };
+    return { sourceId: JSON.parse(stamp[1]) as string, intact: sha256(stripDeckHash(text)) === stamp[2] };
+  }
+  const source = parseFrontmatter(text)?.data['source'];
+  const id = source !== null && typeof source === 'object' ? (source as Record<string, unknown>)['id'] : undefined;
+  const line = POST_HASH_LINE.exec(text);
+  const intact = line?.[1] !== undefined && sha256(text.replace(line[0], '')) === line[1];
+  return typeof id === 'string' ? { sourceId: id, intact } : { intact };
+}
+
+/** An existing collection folder: source id → file name, and every name taken (lowercase). */
+interface FolderIndex {
+  byId: Map<string, string>;
+  taken: Set<string>;
+}
+
+async function indexFolder(dir: string, collection: FileDraft['collection']): Promise<FolderIndex> {
+  const index: FolderIndex = { byId: new Map(), taken: new Set() };
+  const names = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [];
+    throw error;
+  });
+  for (const name of names.sort()) {
+    if (!name.endsWith('.md')) continue;
+    index.taken.add(name.slice(0, -3).toLowerCase());
+    const { sourceId } = inspectFile(collection, await readFile(join(dir, name), 'utf8'));
+    if (sourceId !== undefined && !index.byId.has(sourceId)) index.byId.set(sourceId, name);
+  }
+  return index;
+}
+
+/** Writes text to path atomically: a temp file in the same folder, then a rename over the target. */
+export async function writeAtomic(path: string, text: string | Uint8Array): Promise<void> {
+  const dir = resolve(path, '..');
+  const temp = join(dir, `.${path.slice(dir.length + 1)}.${process.pid}-${randomBytes(4).toString('hex')}.opsdeck-tmp`);
+  try {
+    await writeFile(temp, text, { flag: 'wx' });
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+}
+
+/** Removes temp files a killed run left in the collection folders; returns their paths. */
+export async function cleanupTemp(contentDir: string): Promise<string[]> {
+  const removed: string[] = [];
+  for (const collection of ['posts', 'cards']) {
+    const dir = join(contentDir, collection);
+    const names = await readdir(dir).catch(() => [] as string[]);
+    for (const name of names.filter((n) => TEMP_FILE.test(n))) {
+      await rm(join(dir, name), { force: true });
+      removed.push(join(dir, name));
+    }
+  }
+  return removed;
+}
+
+/**
+ * Syncs drafts to contentDir/<collection>/. A draft whose source id an existing file carries goes to that
+ * file (so renamed titles keep their file); a new one gets a unique slug. Identical files are not touched.
+ * A file edited by hand since the last import is a conflict unless force is set. Errors fail one draft only.
+ */
+export async function syncFiles(drafts: FileDraft[], options: SyncOptions): Promise<SyncOutcome[]> {
+  const root = resolve(options.contentDir);
+  const folders = new Map<string, FolderIndex>();
+  const claimed = new Set<string>();
+  const outcomes: SyncOutcome[] = [];
+  for (const draft of drafts) {
+    const dir = join(root, draft.collection);
+    let folder = folders.get(dir);
+    if (folder === undefined) {
+      folder = await indexFolder(dir, draft.collection);
+      folders.set(dir, folder);
+    }
+    const name = folder.byId.get(draft.sourceId) ?? `${uniqueSlug(draft.slug, folder.taken)}.md`;
+    const path = join(dir, name);
+    const key = `${draft.collection}\u0000${draft.sourceId}`;
+    if (claimed.has(key)) {
+      outcomes.push({ draft, status: 'failed', path, message: `duplicate source id ${JSON.stringify(draft.sourceId)} in this run` });
+      continue;
+    }
+    claimed.add(key);
+    folder.byId.set(draft.sourceId, name);
+    try {
+      outcomes.push(await syncOne(draft, path, root, options));
+    } catch (error) {
+      outcomes.push({ draft, status: 'failed', path, message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return outcomes;
+}
+
+async function syncOne(draft: FileDraft, path: string, root: string, options: SyncOptions): Promise<SyncOutcome> {
+  if (!path.startsWith(root + sep)) throw new Error(`refusing to write outside ${root}: ${path}`);
+  const text = renderDraft(draft);
+  const current = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw error;
+  });
+  if (current === text) return { draft, status: 'unchanged', path };
+  let outcome: SyncOutcome = { draft, status: current === undefined ? 'new' : 'updated', path };
+  if (current !== undefined && !inspectFile(draft.collection, current).intact) {
+    if (!options.force) {
+      return { draft, status: 'conflict', path, message: 'edited by hand since the last import; kept (use --force to overwrite)' };
+    }
+    outcome = { ...outcome, message: 'overwrote hand edits (--force)' };
+  }
+  if (!options.dryRun) {
+    await mkdir(resolve(path, '..'), { recursive: true });
+    await writeAtomic(path, text);
+  }
+  return outcome;
+}
