@@ -28,13 +28,17 @@ export function textToMdast(text: string): Root {
   return { type: 'root', children: assemble(recognise(text)) };
 }
 
+// The same Markdown style as html-to-markdown, so text and HTML sources read alike.
 const processor = unified().use(remarkGfm).use(remarkStringify, {
   bullet: '-',
-  emphasis: '_',
+  emphasis: '*',
+  strong: '*',
   fence: '`',
   fences: true,
   listItemIndent: 'one',
   rule: '-',
+  setext: false,
+  resourceLink: false,
 });
 
 /** Converts a plain-text post body to Markdown. */
