@@ -4,24 +4,16 @@
  * others; one item failing never stops its input.
  */
 import { availableParallelism } from 'node:os';
-import { relative } from 'node:path';
-import { decodeBytes } from './decode.ts';
-import { detectFormat, type FeedFormat } from './detect.ts';
+import { relative, resolve } from 'node:path';
 import { describeError } from './errors.ts';
 import { fetchUrl, type Fetcher } from './fetch.ts';
 import { downloadImages } from './images.ts';
 import { expandInputs, isBadInput, type NamedInput } from './inputs.ts';
 import { convertTask, type ConvertOutcome, type ConvertTask } from './convert-task.ts';
 import { WorkerPool } from './pool.ts';
+import { readEntries } from './read.ts';
 import { hasFailures, summarise, writeReportFile, ProgressBar, type ImportReport, type InputReport, type ItemReport } from './report.ts';
 import { assignSourceIds } from './source-id.ts';
-import { parseAtom } from './sources/atom.ts';
-import type { FeedContext } from './sources/common.ts';
-import { parseHtmlArchive } from './sources/html-archive.ts';
-import { parseRdf } from './sources/rdf.ts';
-import { parseRss } from './sources/rss.ts';
-import { parseTextArchive } from './sources/text-archive.ts';
-import { parseWxr } from './sources/wxr.ts';
 import type { AdapterResult, FileDraft } from './types.ts';
 import { cleanupTemp, syncFiles } from './write.ts';
 
@@ -53,6 +45,8 @@ export interface ImportOptions {
 
 /** Content longer than this (characters of HTML/text) fails as one item rather than stalling the run. */
 export const MAX_ITEM_CHARS = 8 * 1024 * 1024;
+/** Largest image `--download-images` saves. */
+const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
 /** Content longer than this gets a warning: it is almost always pasted binary data. */
 const LARGE_ITEM_CHARS = 1024 * 1024;
 
@@ -98,13 +92,16 @@ class ImportRun {
     const report: InputReport = { input: input.name, warnings: [], items: [] };
     try {
       const loaded = await input.load();
-      const decoded = decodeBytes(loaded.bytes, loaded.contentType);
-      report.charset = decoded.charset;
-      report.format = detectFormat(decoded.text);
-      const ctx: FeedContext = { input: input.name, drafts: this.options.drafts === true };
-      if (loaded.url) ctx.url = loaded.url;
-      const result = this.adapt(report.format, decoded.text, ctx);
-      report.warnings.push(...decoded.warnings, ...result.warnings);
+      const read = readEntries(loaded.bytes, {
+        input: input.name,
+        drafts: this.options.drafts === true,
+        followPages: this.options.followPages === true,
+        ...(loaded.url ? { url: loaded.url } : {}),
+        ...(loaded.contentType ? { contentType: loaded.contentType } : {}),
+      });
+      const result = read.result;
+      Object.assign(report, { format: read.format, charset: read.charset });
+      report.warnings.push(...result.warnings);
       for (const skipped of result.skipped) report.items.push({ item: skipped.item, status: 'skipped', message: skipped.reason, warnings: [] });
       await this.convertAndSync(input.name, result, report);
     } catch (error) {
@@ -114,17 +111,6 @@ class ImportRun {
       this.progress.clear();
     }
     return report;
-  }
-
-  private adapt(format: FeedFormat, text: string, ctx: FeedContext): AdapterResult {
-    switch (format) {
-      case 'rss2': return parseRss(text, ctx);
-      case 'rdf': return parseRdf(text, ctx);
-      case 'atom': return parseAtom(text, ctx);
-      case 'wxr': return parseWxr(text, ctx);
-      case 'html-archive': return parseHtmlArchive(text, { ...ctx, followPages: this.options.followPages === true });
-      case 'text-archive': return parseTextArchive(text, ctx);
-    }
   }
 
   /** Converts every entry (in parallel), then syncs posts and decks in one go. */
@@ -195,10 +181,15 @@ class ImportRun {
     return drafts;
   }
 
-  /** `--download-images`: saves each post's images and rewrites its body; failures become warnings. */
+  /**
+   * `--download-images`: saves each post's images under public/ (beside the content folder) and rewrites
+   * its body; an image that cannot be fetched stays remote with a warning.
+   */
   private async fetchImages(drafts: Array<{ item: ItemReport; post: FileDraft }>): Promise<void> {
+    const publicDir = resolve(this.contentDir, '..', 'public');
+    const fetch = async (url: string) => (await this.fetcher(url, { maxBytes: MAX_IMAGE_BYTES })).bytes;
     for (const { item, post } of drafts) {
-      const result = await downloadImages(post.body, { contentDir: this.contentDir, fetcher: this.fetcher, dryRun: this.options.dryRun === true });
+      const result = await downloadImages(post.body, { publicDir, fetch, postSlug: post.slug, dryRun: this.options.dryRun === true });
       post.body = result.markdown;
       item.warnings.push(...result.warnings);
     }

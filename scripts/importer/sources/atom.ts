@@ -9,7 +9,7 @@ import {
 } from '../fields.ts';
 import { parseXml } from '../xml.ts';
 import type { AdapterResult, EntryContent } from '../types.ts';
-import { buildEntry, type FeedContext } from './common.ts';
+import { buildEntry, feedDate, type FeedContext } from './common.ts';
 
 /** Parses an Atom 1.0 document. @throws ImportError when it is not well-formed or has no feed root. */
 export function parseAtom(source: string, ctx: FeedContext): AdapterResult {
@@ -20,7 +20,8 @@ export function parseAtom(source: string, ctx: FeedContext): AdapterResult {
   const feedBase = resolveBase(attr(feed, 'xml:base'), ctx.url);
   const feedTitle = plainText(textConstruct(child(feed, 'title'))?.value);
   const feedAuthor = personName(children(feed, 'author'));
-  const entries = children(feed, 'entry').map((entry, order) => readEntry(entry, order, { feedBase, feedTitle, feedAuthor }));
+  const updated = feedDate([text(child(feed, 'updated'))]);
+  const entries = children(feed, 'entry').map((entry, order) => readEntry(entry, order, { feedBase, feedTitle, feedAuthor, updated }));
   return { entries, skipped: [], warnings };
 }
 
@@ -28,6 +29,7 @@ interface FeedInfo {
   feedBase: string | undefined;
   feedTitle: string | undefined;
   feedAuthor: string | undefined;
+  updated: Date | undefined;
 }
 
 function readEntry(entry: XmlNode, order: number, feed: FeedInfo) {
@@ -49,6 +51,7 @@ function readEntry(entry: XmlNode, order: number, feed: FeedInfo) {
     feedTitle: feed.feedTitle,
     order,
     warnings,
+    feedDate: feed.updated,
   });
 }
 

@@ -31,6 +31,8 @@ export interface EntryParts {
   order: number;
   draft?: boolean;
   warnings?: string[];
+  /** The feed's own date (lastBuildDate, updated): the last resort for an approximate date. */
+  feedDate?: Date | undefined;
 }
 
 /** How long a title made from the summary or body may be. */
@@ -38,7 +40,8 @@ const DERIVED_TITLE_LENGTH = 80;
 
 /**
  * Settles title and date and drops undefined fields. A missing title is made from the summary or body;
- * a missing or impossible date is reported, and an approximate date is taken from a `/YYYY/MM/` permalink.
+ * a missing or impossible date is reported, and an approximate date is taken from a `/YYYY/MM/` permalink
+ * or else from the feed's own date.
  */
 export function buildEntry(parts: EntryParts): ImportedEntry {
   const warnings = [...(parts.warnings ?? [])];
@@ -62,6 +65,10 @@ export function buildEntry(parts: EntryParts): ImportedEntry {
     if (approx) {
       entry.approxDate = `${approx[1]}-${approx[2]}`;
       warnings.push(`approximate date ${entry.approxDate} taken from the link`);
+    } else if (parts.feedDate) {
+      // The feed was built after the post was written, so its month is an upper bound, not a guess.
+      entry.approxDate = parts.feedDate.toISOString().slice(0, 7);
+      warnings.push(`approximate date ${entry.approxDate} taken from the feed's own date`);
     }
   }
   return entry;
@@ -90,4 +97,13 @@ function deriveTitle(parts: EntryParts, warnings: string[]): string {
   const title = words ? `${words}…` : 'Untitled';
   warnings.push(`title missing; using "${title}"`);
   return title;
+}
+
+/** The feed-level date from the first of `fields` that parses; undefined if none does. */
+export function feedDate(values: Array<string | undefined>): Date | undefined {
+  for (const value of values) {
+    const result = parseFeedDate(value, 'feed date');
+    if (result.ok) return result.date;
+  }
+  return undefined;
 }

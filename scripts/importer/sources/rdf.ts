@@ -5,7 +5,7 @@ import { ImportError } from '../errors.ts';
 import { attr, child, children, httpUrl, plainText, rawText, summaryFromHtml, text, uniqueTags, type XmlNode } from '../fields.ts';
 import { parseXml } from '../xml.ts';
 import type { AdapterResult } from '../types.ts';
-import { buildEntry, type FeedContext } from './common.ts';
+import { buildEntry, feedDate, type FeedContext } from './common.ts';
 
 /** Parses an RSS 1.0 document. @throws ImportError when it is not well-formed or has no rdf:RDF root. */
 export function parseRdf(source: string, ctx: FeedContext): AdapterResult {
@@ -16,11 +16,18 @@ export function parseRdf(source: string, ctx: FeedContext): AdapterResult {
   const channel = child(rdf, 'channel');
   const feedTitle = plainText(rawText(child(channel, 'title')));
   const feedLink = httpUrl(text(child(channel, 'link')), ctx.url) ?? ctx.url;
-  const entries = children(rdf, 'item').map((item, order) => readItem(item, order, feedTitle, feedLink));
+  const built = feedDate([text(child(channel, 'dc:date'))]);
+  const entries = children(rdf, 'item').map((item, order) => readItem(item, order, { feedTitle, feedLink, built }));
   return { entries, skipped: [], warnings };
 }
 
-function readItem(item: XmlNode, order: number, feedTitle: string | undefined, feedLink: string | undefined) {
+interface ChannelInfo {
+  feedTitle: string | undefined;
+  feedLink: string | undefined;
+  built: Date | undefined;
+}
+
+function readItem(item: XmlNode, order: number, { feedTitle, feedLink, built }: ChannelInfo) {
   const about = attr(item, 'rdf:about')?.trim();
   const link = httpUrl(text(child(item, 'link')), feedLink) ?? httpUrl(about, feedLink);
   const encoded = rawText(child(item, 'content:encoded'));
@@ -38,5 +45,6 @@ function readItem(item: XmlNode, order: number, feedTitle: string | undefined, f
     content: base ? { kind: 'html', value: body, baseUrl: base } : { kind: 'html', value: body },
     feedTitle,
     order,
+    feedDate: built,
   });
 }

@@ -6,7 +6,7 @@ import { ImportError } from '../errors.ts';
 import { attr, child, children, httpUrl, plainText, rawText, summaryFromHtml, text, uniqueTags, type XmlNode } from '../fields.ts';
 import { parseXml } from '../xml.ts';
 import type { AdapterResult } from '../types.ts';
-import { buildEntry, type FeedContext } from './common.ts';
+import { buildEntry, feedDate, type FeedContext } from './common.ts';
 
 /** Parses an RSS 2.0 document. @throws ImportError when it is not well-formed or has no channel. */
 export function parseRss(source: string, ctx: FeedContext): AdapterResult {
@@ -15,11 +15,18 @@ export function parseRss(source: string, ctx: FeedContext): AdapterResult {
   if (channel === undefined) throw new ImportError('RSS document without a <channel> element');
   const feedTitle = plainText(rawText(child(channel, 'title')));
   const feedLink = httpUrl(text(child(channel, 'link')), ctx.url) ?? ctx.url;
-  const entries = children(channel, 'item').map((item, order) => readItem(item, order, feedTitle, feedLink));
+  const built = feedDate([text(child(channel, 'lastBuildDate')), text(child(channel, 'pubDate'))]);
+  const entries = children(channel, 'item').map((item, order) => readItem(item, order, { feedTitle, feedLink, built }));
   return { entries, skipped: [], warnings };
 }
 
-function readItem(item: XmlNode, order: number, feedTitle: string | undefined, feedLink: string | undefined) {
+interface ChannelInfo {
+  feedTitle: string | undefined;
+  feedLink: string | undefined;
+  built: Date | undefined;
+}
+
+function readItem(item: XmlNode, order: number, { feedTitle, feedLink, built }: ChannelInfo) {
   const link = httpUrl(text(child(item, 'link')), feedLink);
   const guidNode = child(item, 'guid');
   const guid = text(guidNode)?.trim();
@@ -40,6 +47,7 @@ function readItem(item: XmlNode, order: number, feedTitle: string | undefined, f
     content: base ? { kind: 'html', value: body, baseUrl: base } : { kind: 'html', value: body },
     feedTitle,
     order,
+    feedDate: built,
   });
 }
 

@@ -8,7 +8,7 @@ import { attr, child, children, httpUrl, plainText, rawText, summaryFromHtml, te
 import { expandWordPressMarkup } from '../shortcodes.ts';
 import { parseXml } from '../xml.ts';
 import type { AdapterResult, ImportedEntry } from '../types.ts';
-import { buildEntry, type FeedContext } from './common.ts';
+import { buildEntry, feedDate, type FeedContext } from './common.ts';
 
 /** Statuses of unpublished posts that `--drafts` imports as drafts. */
 const DRAFT_STATUSES = new Set(['draft', 'pending', 'future']);
@@ -29,12 +29,13 @@ export function parseWxr(source: string, ctx: FeedContext): AdapterResult {
   const feedTitle = plainText(rawText(child(channel, 'title')));
   const siteLink = httpUrl(text(child(channel, 'link')), ctx.url) ?? httpUrl(text(child(channel, 'wp:base_site_url')));
   const authors = authorNames(channel);
+  const exported = feedDate([text(child(channel, 'pubDate'))]);
   const result: AdapterResult = { entries: [], skipped: [], warnings };
   children(channel, 'item').forEach((item, index) => {
     const label = plainText(rawText(child(item, 'title'))) ?? `post ${text(child(item, 'wp:post_id')) ?? `#${index + 1}`}`;
     const reason = skipReason(item, ctx.drafts === true);
     if (reason) result.skipped.push({ item: label, reason });
-    else result.entries.push(readPost(item, result.entries.length, { feedTitle, siteLink, authors }));
+    else result.entries.push(readPost(item, result.entries.length, { feedTitle, siteLink, authors, exported }));
   });
   return result;
 }
@@ -54,6 +55,7 @@ interface ExportInfo {
   feedTitle: string | undefined;
   siteLink: string | undefined;
   authors: Map<string, string>;
+  exported: Date | undefined;
 }
 
 function readPost(item: XmlNode, order: number, info: ExportInfo): ImportedEntry {
@@ -87,6 +89,7 @@ function readPost(item: XmlNode, order: number, info: ExportInfo): ImportedEntry
     order,
     draft: status !== 'publish',
     warnings: expanded.warnings,
+    feedDate: info.exported,
   });
 }
 
