@@ -8,8 +8,8 @@ import { findHiddenChars } from './trojan-source.ts';
 
 /** A fenced code block as Markdown gives it. */
 export interface CodeBlock {
-  lang?: string | null;
-  meta?: string | null;
+  lang?: string | null | undefined;
+  meta?: string | null | undefined;
   code: string;
 }
 

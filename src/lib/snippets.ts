@@ -104,11 +104,6 @@ export function copyText(kind: SnippetKind, code: string): string {
     .join('\n');
 }
 
-/** What "copy as script" gives: a bash script that stops at the first failing command. */
-export function scriptText(commands: string): string {
-  return `#!/usr/bin/env bash\nset -euo pipefail\n\n${commands.replace(/\n+$/, '')}\n`;
-}
-
 /** The hosts a session's prompts name, in order of first appearance: the block's label. */
 export function snippetHosts(kind: SnippetKind, code: string): string[] {
   const hosts = snippetCommands(kind, code).flatMap((c) => c.host ?? []);
