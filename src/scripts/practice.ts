@@ -54,7 +54,12 @@ export function startPractice(): void {
   if (!root || !list) return;
   const el = <T extends HTMLElement = HTMLElement>(role: string) => root.querySelector<T>(`[data-role="${role}"]`)!;
   const form = el<HTMLFormElement>('controls');
-  const [reveal, grades, undo, answer, summary, notice] = ['reveal', 'grades', 'undo', 'answer', 'summary', 'notice'].map((role) => el(role)) as HTMLElement[];
+  const reveal = el('reveal');
+  const grades = el('grades');
+  const undo = el('undo');
+  const answer = el('answer');
+  const summary = el('summary');
+  const notice = el('notice');
   const gradeButtons = [...root.querySelectorAll<HTMLButtonElement>('[data-grade]')];
 
   const cards: PracticeCard[] = [...list.querySelectorAll<HTMLElement>('[data-card-id]')].map((card) => ({

@@ -27,6 +27,12 @@ export interface Extraction {
   totalChars: number;
 }
 
+/**
+ * Most characters one card adds to the coverage: a flashcard answer is a paragraph or three, so a question followed
+ * by pages of prose (a rhetorical question in an essay) counts as one card's worth, not as the pages.
+ */
+const MAX_CARD_CHARS = 1000;
+
 /** How a question was marked, which decides what ends its answer. */
 type Mode = 'heading' | 'item' | 'paragraph';
 
@@ -67,7 +73,7 @@ export function extractCards(units: Unit[]): Extraction {
     const place = { ...(draft.topic ? { topic: draft.topic } : {}), ...(draft.anchor ? { anchor: draft.anchor } : {}) };
     if (answer.length) {
       cards.push({ kind: 'qa', question: draft.question.question, answer: regroupListItems(answer), ...place });
-      covered += draft.chars;
+      covered += Math.min(draft.chars, MAX_CARD_CHARS);
     } else {
       cards.push({ kind: 'open', question: draft.question.question, ...place });
     }

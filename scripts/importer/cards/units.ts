@@ -1,4 +1,4 @@
-import type { Heading, List, ListItem, Root, RootContent } from 'mdast';
+import type { Heading, List, ListItem, Paragraph, Root, RootContent } from 'mdast';
 import { plainText } from '../../../src/lib/cards/plain-text.ts';
 
 /**
@@ -18,6 +18,10 @@ export function toUnits(root: Root, anchorOf: (heading: Heading) => string): Uni
       units.push({ kind: 'heading', node, text: plainText(node).trim(), depth: node.depth, anchor: anchorOf(node) });
     } else if (node.type === 'list') {
       node.children.forEach((item, index) => units.push({ kind: 'item', node: item, list: node, index, text: plainText(item).trim() }));
+    } else if (node.type === 'paragraph' && bulletParagraphItem(node)) {
+      const item = bulletParagraphItem(node)!;
+      const list: List = { type: 'list', ordered: false, spread: false, children: [item] };
+      units.push({ kind: 'item', node: item, list, index: 0, text: plainText(item).trim() });
     } else {
       units.push({ kind: 'block', node, text: plainText(node).trim() });
     }
@@ -29,4 +33,15 @@ export function toUnits(root: Root, anchorOf: (heading: Heading) => string): Uni
 export function leadText(item: ListItem): string {
   const first = item.children[0];
   return first?.type === 'paragraph' ? plainText(first).trim() : '';
+}
+
+/** A bullet typed as text ("o ", "• ", "· ") at the start of a paragraph, as plain-text sources keep them. */
+const TEXT_BULLET = /^(?:o|•|·|▪|◦)\s+(?=\S)/;
+
+/** A paragraph that starts with a typed bullet, as the list item it stands for; undefined for other paragraphs. */
+function bulletParagraphItem(node: Paragraph): ListItem | undefined {
+  const first = node.children[0];
+  if (first?.type !== 'text' || !TEXT_BULLET.test(first.value)) return undefined;
+  const paragraph: Paragraph = { ...node, children: [{ ...first, value: first.value.replace(TEXT_BULLET, '') }, ...node.children.slice(1)] };
+  return { type: 'listItem', spread: false, children: [paragraph] };
 }
