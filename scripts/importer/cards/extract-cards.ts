@@ -16,7 +16,8 @@ export interface Topic {
 export type ExtractedCard =
   | { kind: 'qa'; question: string; answer: RootContent[]; topic?: Topic; anchor?: string }
   | { kind: 'open'; question: string; topic?: Topic; anchor?: string }
-  | { kind: 'term'; term: TermDefinition; topic?: Topic };
+  /** A glossary term; `blocks` holds the definition when it came as Markdown blocks (a definition list). */
+  | { kind: 'term'; term: TermDefinition; blocks?: RootContent[]; topic?: Topic };
 
 /** The cards of a post, and how much of the post's text they cover (the measure of "Q&A dominates"). */
 export interface Extraction {
@@ -57,12 +58,19 @@ export function extractCards(units: Unit[]): Extraction {
   let topic: Topic | undefined;
   let draft: Draft | undefined;
   /** Items of glossary lists that are term definitions; the list's other items are read as usual. */
-  const glossaryItems = new Map<ListItem, TermDefinition>();
+  const glossaryItems = new Map<ListItem, { term: TermDefinition; blocks?: RootContent[] }>();
   const collectGlossary = (list: List) => {
-    if (!readGlossary(list.children.map(itemLine))) return;
-    for (const item of list.children) {
-      const term = parseTermLine(itemLine(item));
-      if (term) glossaryItems.set(item, term);
+    if (readGlossary(list.children.map(itemLine))) {
+      for (const item of list.children) {
+        const term = parseTermLine(itemLine(item));
+        if (term) glossaryItems.set(item, { term });
+      }
+    } else if (isDefinitionList(list)) {
+      for (const item of list.children) {
+        const lead = leadText(item);
+        const blocks = item.children.slice(1) as RootContent[];
+        if (blocks.length && !readQuestion(lead)) glossaryItems.set(item, { term: { term: lead, definition: blocks.map(plainText).join(' ') }, blocks });
+      }
     }
   };
   const questionDepths = depthsWithQuestionHeadings(units);
@@ -71,24 +79,20 @@ export function extractCards(units: Unit[]): Extraction {
     if (!draft) return;
     const answer = draft.question.inlineAnswer ? [{ node: paragraphOf(draft.question.inlineAnswer) }, ...draft.answer] : draft.answer;
     const place = { ...(draft.topic ? { topic: draft.topic } : {}), ...(draft.anchor ? { anchor: draft.anchor } : {}) };
-    if (answer.length) {
-      cards.push({ kind: 'qa', question: draft.question.question, answer: regroupListItems(answer), ...place });
-      covered += Math.min(draft.chars, MAX_CARD_CHARS);
-    } else {
-      cards.push({ kind: 'open', question: draft.question.question, ...place });
-    }
+    if (answer.length) cards.push({ kind: 'qa', question: draft.question.question, answer: regroupListItems(answer), ...place });
+    else cards.push({ kind: 'open', question: draft.question.question, ...place });
+    // Open questions are question structure too; an answer counts at most one flashcard's worth.
+    covered += Math.min(draft.chars, MAX_CARD_CHARS);
     draft = undefined;
   };
   const start = (question: QuestionText, mode: Mode, unit: Unit, extra: Partial<Draft> = {}) => {
     close();
     draft = { question, mode, depth: 0, takesTrailingBlocks: true, answer: [], chars: unit.text.length, ...(topic ? { topic } : {}), ...extra };
   };
-  const addTerms = (terms: TermDefinition[]) => {
+  const addTerms = (terms: { term: TermDefinition; blocks?: RootContent[] }[], chars: number) => {
     close();
-    for (const term of terms) {
-      cards.push({ kind: 'term', term, ...(topic ? { topic } : {}) });
-      covered += term.term.length + term.definition.length + (term.pronunciation?.length ?? 0);
-    }
+    for (const { term, blocks } of terms) cards.push({ kind: 'term', term, ...(blocks ? { blocks } : {}), ...(topic ? { topic } : {}) });
+    covered += chars;
   };
 
   units.forEach((unit, position) => {
@@ -105,7 +109,7 @@ export function extractCards(units: Unit[]): Extraction {
     if (unit.kind === 'item') {
       if (unit.index === 0) collectGlossary(unit.list);
       const term = glossaryItems.get(unit.node);
-      if (term) return addTerms([term]);
+      if (term) return addTerms([term], unit.text.length);
       const question = readQuestion(leadText(unit.node));
       if (question) {
         start(question, 'item', unit, { takesTrailingBlocks: takesTrailingBlocks(unit.list, unit.index) });
@@ -121,7 +125,8 @@ export function extractCards(units: Unit[]): Extraction {
     const node = unit.node;
     if (node.type === 'paragraph') {
       const glossary = readGlossary(plainText(node).split('\n'));
-      if (glossary) return addTerms(glossary);
+      // The whole paragraph counts as glossary, lead-in line included.
+      if (glossary) return addTerms(glossary.map((term) => ({ term })), unit.text.length);
       const question = readQuestion(unit.text);
       if (question) return start(question, 'paragraph', unit);
     }
@@ -170,6 +175,23 @@ function takesTrailingBlocks(list: List, index: number): boolean {
   return !previous || !readQuestion(leadText(previous));
 }
 
+/** Longest lead of a definition-list item that still reads as a term. */
+const MAX_TERM_LEAD = 80;
+/** Share of a list's items that must be term + definition for the list to be a definition list. */
+const MIN_DEFINED_SHARE = 2 / 3;
+
+/**
+ * Whether a list is definition-style (what an HTML `<dl>` becomes): at least two items, and two thirds of them a short
+ * lead paragraph (a term, no sentence) followed by the blocks that define it.
+ */
+function isDefinitionList(list: List): boolean {
+  const defined = list.children.filter((item) => {
+    const lead = leadText(item);
+    return item.children.length >= 2 && lead.length > 0 && lead.length <= MAX_TERM_LEAD && !/[.!:;,]$/.test(lead);
+  });
+  return list.children.length >= 2 && defined.length >= list.children.length * MIN_DEFINED_SHARE;
+}
+
 /** One line of text for a list item: its whole text, bold term and all. */
 function itemLine(item: ListItem): string {
   return leadText(item) || plainText(item).trim();
@@ -180,11 +202,15 @@ function paragraphOf(value: string): Paragraph {
   return { type: 'paragraph', children: [{ type: 'text', value }] };
 }
 
-/** A paragraph without its leading `A:` / `Answer:` marker. */
+/** A paragraph without its leading `A:` / `Answer:` marker, plain (`A: …`) or bold (`**A:** …`). */
 function withoutAnswerPrefix(node: Paragraph): Paragraph {
-  const first = node.children[0];
-  if (first?.type !== 'text' || !ANSWER_PREFIX.test(first.value)) return node;
-  return { ...node, children: [{ ...first, value: first.value.replace(ANSWER_PREFIX, '') }, ...node.children.slice(1)] };
+  const [first, ...rest] = node.children;
+  if (first?.type === 'text' && ANSWER_PREFIX.test(first.value)) return { ...node, children: [{ ...first, value: first.value.replace(ANSWER_PREFIX, '') }, ...rest] };
+  if ((first?.type === 'strong' || first?.type === 'emphasis') && ANSWER_PREFIX.test(plainText(first)) && plainText(first).replace(ANSWER_PREFIX, '') === '') {
+    const next = rest[0];
+    return { ...node, children: next?.type === 'text' ? [{ ...next, value: next.value.trimStart() }, ...rest.slice(1)] : rest };
+  }
+  return node;
 }
 
 /** Puts list items collected one by one back into lists: one list per run of items from the same source list. */

@@ -55,7 +55,7 @@ export function serializeCards(cards: ExtractedCard[]): string {
     parts.push(headingLine(3, question, attributes));
     if (card.kind === 'qa') parts.push(markdownOf(card.answer));
     if (card.kind === 'term') {
-      const definition = markdownOf([{ type: 'paragraph', children: [{ type: 'text', value: card.term.definition }] }]);
+      const definition = markdownOf(card.blocks ?? [{ type: 'paragraph', children: [{ type: 'text', value: card.term.definition }] }]);
       parts.push(card.term.pronunciation ? `${definition}\n\nPronounced _${card.term.pronunciation}_.` : definition);
     }
   }
