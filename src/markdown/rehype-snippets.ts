@@ -99,8 +99,8 @@ function snippetBar(info: SnippetInfo): Element {
       h('button.snippet-button', { type: 'button', dataAction: 'copy-script' }, 'Copy as script'),
       h('button.snippet-button', { type: 'button', dataAction: 'download' }, 'Download .sh'),
       info.runnable
-        ? h('button.snippet-button.snippet-run', { type: 'button', dataAction: 'run' }, 'Run')
-        : h('button.snippet-button.snippet-run', { type: 'button', dataAction: 'run', disabled: true, title: runReason }, 'Run'),
+        ? h('button.snippet-button.snippet-button-run', { type: 'button', dataAction: 'run' }, 'Run')
+        : h('button.snippet-button.snippet-button-run', { type: 'button', dataAction: 'run', disabled: true, title: runReason }, 'Run'),
     );
   }
   return h('div.snippet-bar', [

@@ -94,7 +94,7 @@ function terminalOf(figure: HTMLElement): HTMLElement {
 
 /** Shows one command and its result in the panel. Output is untrusted text and only ever set as text. */
 function show(panel: HTMLElement, command: string, result: SandboxResult): void {
-  const entry = element('div', 'snippet-run');
+  const entry = element('div', 'snippet-result');
   entry.dataset['exit'] = String(result.exitCode);
   const line = element('div', 'snippet-run-command');
   line.append(element('span', 'snippet-prompt', '$ '), command);
