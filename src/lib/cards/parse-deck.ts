@@ -69,6 +69,8 @@ export function parseDeck(body: string, location: DeckLocation): ParsedDeck {
       const heading = readHeading(node, body);
       if (typeof heading === 'string') {
         report(node, heading);
+        // The text below a rejected card heading is its answer, not stray text to report again.
+        if (node.depth === 3) card = { heading: node, question: '', attributes: {}, answer: [] };
         continue;
       }
       if (node.depth === 1) {
