@@ -5,26 +5,25 @@
 
 import { isMap, parseDocument, stringify } from 'yaml';
 
-/** Key order of post frontmatter (PostSchema) and its nested objects; other keys follow, sorted. */
-const KEY_ORDER = [
-  'title', 'date', 'approxDate', 'updated', 'author', 'tags', 'summary', 'draft', 'post', 'url', 'description',
-  'source', 'reprint',
-  // source.* and reprint.*
-  'id', 'feed', 'input', 'order', 'hash', 'marker',
-];
+/** Key order of frontmatter (PostSchema, then DeckSchema's own keys) and of its nested objects. */
+const KEY_ORDER: Record<string, string[]> = {
+  '': ['title', 'date', 'approxDate', 'updated', 'author', 'tags', 'summary', 'draft', 'post', 'url', 'description', 'source', 'reprint'],
+  source: ['id', 'url', 'feed', 'input', 'order', 'hash'],
+  reprint: ['author', 'url', 'marker'],
+};
 
-function rank(key: string): number {
-  const i = KEY_ORDER.indexOf(key);
-  return i === -1 ? KEY_ORDER.length : i;
-}
-
-/** A copy of value with object keys in KEY_ORDER (then alphabetical) and undefined values dropped. */
-export function orderKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(orderKeys);
+/**
+ * A copy of value with object keys in KEY_ORDER for their parent key (unknown keys after them, sorted) and
+ * undefined values dropped.
+ */
+export function orderKeys(value: unknown, parentKey = ''): unknown {
+  if (Array.isArray(value)) return value.map((v) => orderKeys(v));
   if (value === null || typeof value !== 'object' || value instanceof Date) return value;
+  const order = KEY_ORDER[parentKey] ?? [];
+  const rank = (key: string) => (order.includes(key) ? order.indexOf(key) : order.length);
   const entries = Object.entries(value).filter(([, v]) => v !== undefined);
   entries.sort(([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
-  return Object.fromEntries(entries.map(([k, v]) => [k, orderKeys(v)]));
+  return Object.fromEntries(entries.map(([k, v]) => [k, orderKeys(v, k)]));
 }
 
 /**
