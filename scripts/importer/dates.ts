@@ -75,9 +75,8 @@ function build(
   if (day < 1 || day > days) return fail(`"${text}": ${MONTH_NAMES[month]} ${year} has ${days} days, not ${day}`);
   if (hour > 23 || minute > 59 || second > 60) return fail(`"${text}" has an impossible time of day`);
   const maxYear = new Date().getUTCFullYear() + 1;
-  if (year < MIN_YEAR || year > maxYear) {
-    return fail(`"${text}" has an implausible year ${year} (accepted: ${MIN_YEAR}–${maxYear})`);
-  }
+  if (year < MIN_YEAR) return fail(`"${text}" has an implausible year ${year} (before ${MIN_YEAR})`);
+  if (year > maxYear) return fail(`"${text}" has an implausible year ${year} (more than a year ahead)`);
   // A leap second (:60) is kept as the last second of the minute rather than rolled into the next one.
   const utc = Date.UTC(year, month, day, hour, minute, Math.min(second, 59), millis) - offsetMinutes * 60_000;
   return { ok: true, date: new Date(utc) };

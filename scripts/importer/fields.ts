@@ -68,12 +68,19 @@ export function clean(value: string | undefined): string | undefined {
 }
 
 /**
- * Makes a title, author or category safe plain text. A value containing tags is read as HTML and only its
+ * What makes a text field markup rather than prose: a closing tag, a tag with attributes, a comment, or a
+ * tag that is dangerous on its own. "Why <pre> beats screenshots" stays text; "<b>x</b>" does not.
+ */
+const MARKUP =
+  /<\/[A-Za-z]|<[A-Za-z][\w-]*\s[^>]*=|<!--|<(script|style|iframe|frame|frameset|object|embed|applet|svg|math|img|image|link|meta|base|form|input|button|textarea|select|template|noscript|video|audio|source|xmp|plaintext)\b/i;
+
+/**
+ * Makes a title, author or category safe plain text. A value that is markup is read as HTML and only its
  * visible text is kept (as WordPress itself does), so `<script>` or `onclick` payloads never survive.
  */
 export function plainText(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  if (!/<\/?[A-Za-z!]/.test(value)) return clean(value);
+  if (!MARKUP.test(value)) return clean(value);
   return clean(stripControlChars(toText(fromHtml(value, { fragment: true }))));
 }
 

@@ -10,6 +10,9 @@ export interface KeyedEntry {
   sourceId: string;
 }
 
+/** Guids that must not be written as they are: script URLs and markup. */
+const UNSAFE_ID = /^\s*(javascript|vbscript|data)\s*:|[<>"]/i;
+
 /** SHA-256 hex of a string. */
 export function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
@@ -18,6 +21,8 @@ export function sha256(text: string): string {
 /** The natural id of one entry: guid, else link, else `sha256:` of title and content. */
 export function naturalId(entry: ImportedEntry): string {
   const guid = entry.guid?.trim();
+  // An id is opaque, but it is written into the post; a script URL or markup in it is kept only as a hash.
+  if (guid && UNSAFE_ID.test(guid)) return `sha256:${sha256(guid)}`;
   if (guid) return guid;
   if (entry.link) return entry.link;
   return `sha256:${sha256(`${entry.title}\n${entry.content.value}`)}`;

@@ -39,7 +39,17 @@ export function stripControlChars(text: string): string {
 
 /** Decodes HTML/XML character references exactly once (semicolons required) and strips control characters. */
 export function decodeEntities(text: string): string {
-  return stripControlChars(text.includes('&') ? decodeHTMLStrict(text) : text);
+  if (!text.includes('&')) return stripControlChars(text);
+  return stripControlChars(decodeHTMLStrict(text.replace(CONTROL_REFERENCE, (ref, hex: string | undefined, dec: string | undefined) =>
+    isControl(hex ? parseInt(hex, 16) : Number(dec)) ? '' : ref)));
+}
+
+/** Numeric character references, which could smuggle in the control characters stripped above. */
+const CONTROL_REFERENCE = /&#(?:[xX]([0-9a-fA-F]{1,8})|(\d{1,10}));/g;
+
+/** C0 controls and DEL. References to 0x80–0x9F are left alone: HTML decodes them as windows-1252 (&#146; is ’). */
+function isControl(code: number): boolean {
+  return (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0x7f;
 }
 
 /**

@@ -1,0 +1,91 @@
+/**
+ * Shared helpers of the feed importer tests: fixture discovery, temp content folders, reading back the
+ * files an import wrote, and comparing against expected files (`UPDATE=1` rewrites them).
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { expect } from 'vitest';
+import type { ImportReport } from '../../../scripts/importer/report.ts';
+
+/** True when expected files should be (re)written from the actual output. */
+export const UPDATE = process.env['UPDATE'] === '1';
+
+/** The case folders under a fixture area, sorted. */
+export function fixtureCases(area: string): string[] {
+  const root = join('tests/fixtures', area);
+  return readdirSync(root, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => join(root, entry.name))
+    .sort();
+}
+
+/** The case's input file (the one whose name starts with `input`). */
+export function inputOf(caseDir: string): string | undefined {
+  const name = readdirSync(caseDir).find((file) => file.startsWith('input'));
+  return name ? join(caseDir, name) : undefined;
+}
+
+/** A case's optional JSON file, parsed. */
+export function readJson<T>(path: string, fallback: T): T {
+  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as T) : fallback;
+}
+
+/** A fresh, empty content folder under the system temp folder. */
+export async function tempContent(): Promise<string> {
+  return join(await mkdtemp(join(tmpdir(), 'opsdeck-feeds-')), 'content');
+}
+
+/** Every file under `dir` as relative path → text, skipping nothing (temp files included, on purpose). */
+export async function readTree(dir: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  async function walk(current: string): Promise<void> {
+    const entries = await readdir(current, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      const path = join(current, entry.name);
+      if (entry.isDirectory()) await walk(path);
+      else out[relative(dir, path).split('\\').join('/')] = await readFile(path, 'utf8');
+    }
+  }
+  await walk(dir);
+  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+/** The report with run-specific values removed, for comparing against an expected file. */
+export function stableReport(report: ImportReport): ImportReport {
+  return JSON.parse(JSON.stringify(report)) as ImportReport;
+}
+
+/** Compares `actual` with the expected file's text, or writes it under UPDATE=1. */
+export function expectFile(path: string, actual: string): void {
+  if (UPDATE || !existsSync(path)) {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, actual);
+    if (!UPDATE) throw new Error(`${path} did not exist and was written; review it and run again`);
+    return;
+  }
+  expect(actual, path).toBe(readFileSync(path, 'utf8'));
+}
+
+/** Compares a whole produced tree with an expected folder (file set and contents). */
+export function expectTree(expectedDir: string, actual: Record<string, string>): void {
+  if (UPDATE || !existsSync(expectedDir)) {
+    for (const [path, text] of Object.entries(actual)) expectFile(join(expectedDir, path), text);
+    return;
+  }
+  const expected: Record<string, string> = {};
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else expected[relative(expectedDir, path).split('\\').join('/')] = readFileSync(path, 'utf8');
+    }
+  };
+  walk(expectedDir);
+  expect(Object.keys(actual).sort(), `files written for ${expectedDir}`).toEqual(Object.keys(expected).sort());
+  for (const [path, text] of Object.entries(expected)) expect(actual[path], path).toBe(text);
+}
+
+/** Markup that must never reach a post: scripts, handlers, styles, frames, script URLs. */
+export const UNSAFE = /<script|<iframe|<style|<object|<embed|\son[a-z]+\s*=|javascript:|vbscript:|data:text\/html/i;
