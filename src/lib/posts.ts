@@ -11,7 +11,8 @@ const byNewest = (a: PostEntry, b: PostEntry) =>
 
 /** Published posts, newest first. Drafts are included only by `astro dev`. */
 export async function getPosts(): Promise<PostEntry[]> {
-  const posts = await getCollection('posts', ({ data }) => import.meta.env.DEV || !data.draft);
+  // MODE, not DEV: DEV follows NODE_ENV, which test runners set to `test` even for a production build.
+  const posts = await getCollection('posts', ({ data }) => import.meta.env.MODE === 'development' || !data.draft);
   return posts.sort(byNewest);
 }
 

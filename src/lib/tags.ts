@@ -13,8 +13,8 @@ const SPELLED_SYMBOLS: Record<string, string> = { '+': ' plus ', '#': ' sharp ' 
 
 /**
  * URL slug of a tag text, ignoring aliases: lower-case ASCII letters, digits and hyphens. Cyrillic and other scripts
- * are transliterated, so `CTO/CIO` → `cto-cio`, `best practices` → `best-practices`, `Облака` → `oblaka`; texts that
- * differ only in case or punctuation get the same slug. A text with no letters or digits gets `tag-<hash>`.
+ * are transliterated, so `CTO/CIO` → `cto-cio`, `best practices` → `best-practices`, `Облака` → `oblaka`. A text with
+ * no letters or digits gets `tag-<hash>`. Which spellings merge into one tag is decided by `tagMergeKey`.
  */
 export function slugifyTag(text: string): string {
   const spelled = text.normalize('NFKC').replace(/[+#]/g, (symbol) => SPELLED_SYMBOLS[symbol] ?? symbol);
@@ -25,66 +25,94 @@ export function slugifyTag(text: string): string {
   return slug || `tag-${createHash('sha256').update(text).digest('hex').slice(0, 8)}`;
 }
 
-/** Alias table keyed by slug, so an alias matches whatever case or punctuation a post spells it with. */
-const aliasesBySlug = new Map(Object.entries(site.tagAliases).map(([alias, target]) => [slugifyTag(alias), target]));
+/** Synonym map as in `site.tagAliases`: alias text → the tag it becomes. */
+export type TagAliases = Readonly<Record<string, string>>;
 
-/** The tag text after applying `site.tagAliases` (`k8s` → `Kubernetes`). */
-export function resolveAlias(text: string): string {
-  return aliasesBySlug.get(slugifyTag(text)) ?? text;
+const aliasTables = new WeakMap<TagAliases, Map<string, string>>();
+
+/** The alias table keyed by slug, so an alias matches whatever case or punctuation a post spells it with. */
+function aliasTable(aliases: TagAliases): Map<string, string> {
+  let table = aliasTables.get(aliases);
+  if (!table) {
+    table = new Map(Object.entries(aliases).map(([alias, target]) => [slugifyTag(alias), target]));
+    aliasTables.set(aliases, table);
+  }
+  return table;
 }
 
-/** Slug of a tag text as used in URLs, aliases applied. */
-export function tagSlug(text: string): string {
-  return slugifyTag(resolveAlias(text));
+/** The tag text after applying the aliases (`k8s` → `Kubernetes`). @default aliases site.tagAliases */
+export function resolveAlias(text: string, aliases: TagAliases = site.tagAliases): string {
+  return aliasTable(aliases).get(slugifyTag(text)) ?? text;
+}
+
+/** Slug of a tag text as used in URLs, aliases applied. @default aliases site.tagAliases */
+export function tagSlug(text: string, aliases: TagAliases = site.tagAliases): string {
+  return slugifyTag(resolveAlias(text, aliases));
 }
 
 /** All tags of a set of posts, with the posts under each tag, in the order of `posts`. */
 export interface TagIndex<P> {
   /** Tags sorted by display name. */
   tags: Tag[];
-  /** Posts under a tag slug. */
+  /** Posts under a tag slug, in the order of `posts`. */
   postsByTag: Map<string, P[]>;
-  /** Display name for a tag text of any spelling. */
+  /** The tag (slug and display name) a tag text of any spelling belongs to. */
   tagOf(text: string): Tag;
 }
 
 /**
- * Groups posts by tag slug. The display name of a merged tag is its most used spelling (an alias's target always
- * wins; ties go to the alphabetically first spelling), so the same tag reads the same on every page.
+ * Key under which tag spellings merge: the slug without its hyphens, so `Mem-cached`, `memcached` and `MEMCACHED`
+ * are one tag, as are `CTO/CIO` and `cto cio`. Aliases are applied first.
  */
-export function indexTags<P>(posts: readonly P[], tagsOf: (post: P) => readonly string[]): TagIndex<P> {
-  const postsByTag = new Map<string, P[]>();
-  const spellings = new Map<string, Map<string, number>>();
+export function tagMergeKey(text: string, aliases: TagAliases = site.tagAliases): string {
+  return tagSlug(text, aliases).replace(/-/g, '');
+}
+
+/**
+ * Groups posts by tag. The display name of a merged tag is its most used spelling (an alias's target always wins;
+ * ties go to the spelling met first, i.e. in the newest post), and its slug is derived from that name, so the same
+ * tag reads the same and has one URL everywhere.
+ */
+export function indexTags<P>(
+  posts: readonly P[],
+  tagsOf: (post: P) => readonly string[],
+  aliases: TagAliases = site.tagAliases,
+): TagIndex<P> {
+  const postsByKey = new Map<string, P[]>();
+  const spellings = new Map<string, Map<string, number>>(); // insertion order = order first met
   const aliasTargets = new Map<string, string>();
   for (const post of posts) {
-    const slugs = new Set<string>();
+    const keys = new Set<string>();
     for (const text of tagsOf(post)) {
-      const name = resolveAlias(text);
-      const slug = slugifyTag(name);
-      if (name !== text) aliasTargets.set(slug, name);
-      const counts = spellings.get(slug) ?? new Map<string, number>();
+      const name = resolveAlias(text, aliases);
+      const key = tagMergeKey(name, {});
+      if (name !== text) aliasTargets.set(key, name);
+      const counts = spellings.get(key) ?? new Map<string, number>();
       counts.set(name, (counts.get(name) ?? 0) + 1);
-      spellings.set(slug, counts);
-      if (slugs.has(slug)) continue; // one post spelling a tag twice is listed once
-      slugs.add(slug);
-      const list = postsByTag.get(slug);
+      spellings.set(key, counts);
+      if (keys.has(key)) continue; // a post that spells a tag twice is listed once
+      keys.add(key);
+      const list = postsByKey.get(key);
       if (list) list.push(post);
-      else postsByTag.set(slug, [post]);
+      else postsByKey.set(key, [post]);
     }
   }
-  const names = new Map<string, string>();
-  for (const [slug, counts] of spellings) {
-    const [mostUsed] = [...counts].sort(([a, x], [b, y]) => y - x || a.localeCompare(b));
-    names.set(slug, aliasTargets.get(slug) ?? mostUsed![0]);
+  const tagsByKey = new Map<string, Tag>();
+  const postsByTag = new Map<string, P[]>();
+  for (const [key, counts] of spellings) {
+    // Array.prototype.sort is stable, so equal counts keep the order spellings were met in.
+    const [mostUsed] = [...counts].sort(([, x], [, y]) => y - x);
+    const name = aliasTargets.get(key) ?? mostUsed![0];
+    const tag = { slug: slugifyTag(name), name };
+    tagsByKey.set(key, tag);
+    postsByTag.set(tag.slug, postsByKey.get(key)!);
   }
-  const tags = [...names].map(([slug, name]) => ({ slug, name }));
-  tags.sort((a, b) => a.name.localeCompare(b.name, site.lang, { sensitivity: 'base' }));
+  const tags = [...tagsByKey.values()].sort((a, b) => a.name.localeCompare(b.name, site.lang, { sensitivity: 'base' }));
   return {
     tags,
     postsByTag,
     tagOf(text: string): Tag {
-      const slug = tagSlug(text);
-      return { slug, name: names.get(slug) ?? resolveAlias(text) };
+      return tagsByKey.get(tagMergeKey(text, aliases)) ?? { slug: tagSlug(text, aliases), name: resolveAlias(text, aliases) };
     },
   };
 }
