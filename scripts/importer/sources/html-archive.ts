@@ -8,7 +8,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { select } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import { ImportError } from '../errors.ts';
-import { plainText, uniqueTags } from '../fields.ts';
+import { clean, uniqueTags } from '../fields.ts';
 import type { AdapterResult, ImportedEntry } from '../types.ts';
 import { approxDateOfArchive, type ArchiveHeading, parseArchiveHeading } from './archive/heading.ts';
 import { parseDisplayedDate } from './archive/html-dates.ts';
@@ -38,7 +38,8 @@ type Tree = ReturnType<typeof fromHtml>;
 function findHeading(tree: Tree): { heading: ArchiveHeading; text: string } | undefined {
   for (const selector of HEADING_SELECTORS) {
     const element = select(selector, tree);
-    const text = element === undefined ? undefined : plainText(toText(element));
+    // Displayed text is final: it is not parsed as HTML again.
+    const text = element === undefined ? undefined : clean(toText(element));
     // <title> carries " | Site name" or " – Site name" after the heading.
     const heading = text === undefined ? undefined : parseArchiveHeading(text.split(/\s+[|–—]\s+/)[0] ?? text);
     if (heading !== undefined && text !== undefined) return { heading, text: text.split(/\s+[|–—]\s+/)[0] ?? text };
@@ -76,7 +77,8 @@ export function parseHtmlArchive(text: string, ctx: HtmlArchiveContext): Adapter
   const found = findHeading(tree);
   if (found === undefined) warnings.push('no archive heading ("Category Archives: …", "Архив рубрики …") found; posts get no archive tag');
   const heading = found?.heading;
-  const siteTitle = plainText(toText(select(SITE_TITLE_SELECTOR, tree) ?? { type: 'root', children: [] }));
+  const siteElement = select(SITE_TITLE_SELECTOR, tree);
+  const siteTitle = siteElement === undefined ? undefined : clean(toText(siteElement));
   const feedTitle = [siteTitle, found?.text].filter((part): part is string => part !== undefined).join(': ') || undefined;
   const archiveTags = heading !== undefined && (heading.kind === 'category' || heading.kind === 'tag') ? [heading.term] : [];
   const archiveDate = heading === undefined ? undefined : approxDateOfArchive(heading);

@@ -6,7 +6,6 @@
 
 import { basename } from 'node:path';
 import { ImportError } from '../errors.ts';
-import { plainText } from '../fields.ts';
 import { textToMarkdown } from '../text-to-markdown.ts';
 import type { AdapterResult, ImportedEntry } from '../types.ts';
 import { parseCopyright } from './archive/copyright.ts';
@@ -71,7 +70,8 @@ export function parseTextArchive(text: string, ctx: TextArchiveContext): Adapter
   const seenIds = new Map<string, number>();
 
   const entries = page.posts.map((post, order): ImportedEntry => {
-    const { title, marker } = splitReprintMarker(plainText(post.title) ?? post.title);
+    // The title is literal text: a "<script>" in a text dump is words, not markup.
+    const { title, marker } = splitReprintMarker(post.title);
     const { holder, year } = copyrightOf(post, holders);
     const entryWarnings: string[] = [];
     const id = `${pageId}#${title}`;

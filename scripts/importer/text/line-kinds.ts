@@ -114,7 +114,8 @@ export function isTitleLike(line: string, strict = true): boolean {
   const text = line.trim();
   const words = text.split(/\s+/).length;
   if (text.length < 2 || text.length > (strict ? 80 : 110) || words > (strict ? 12 : 16)) return false;
-  if (!/^[\p{L}\d«"“]/u.test(text)) return false;
+  // A post title may start with anything a person types; a heading inside a post is plainer.
+  if (!(strict ? /^[\p{L}\d«"“]/u : /^[^\s[\]#$>|{}]/u).test(text)) return false;
   if (/[.,;:]$/.test(text) || /[.!?…]\s+\p{Lu}/u.test(text)) return false;
   if (/!$/.test(text) || (strict && /,\s/.test(text))) return false;
   if (strict && /^[^\s:]+(?:\s[^\s:]+)?:\s/.test(text)) return false;

@@ -25,7 +25,7 @@ export const KNOWN_MARKERS: readonly BoilerplateMarker[] = [
   {
     name: 'copyright',
     role: 'footer',
-    pattern: /^(?:©|\(c\)|copyright\b|&copy;)|\ball rights reserved\b|все права защищены/i,
+    pattern: /^(?:©|\(c\)|copyright\b|&copy;)|\ball rights reserved\b|все права защищены/iu,
   },
   // A lone "." or "* * *" between posts: what is left of a separator image or rule.
   { name: 'separator', role: 'footer', pattern: /^[\s.·•*~_=–—-]{1,12}$/ },
@@ -33,21 +33,22 @@ export const KNOWN_MARKERS: readonly BoilerplateMarker[] = [
     name: 'newsletter',
     role: 'footer',
     pattern:
-      /\bread this far\b|\b(?:grab|get|join|sign up for|subscribe to)\b.{0,60}\bnewsletter\b|^subscribe\b.{0,40}\b(?:rss|feed|updates)\b|подпи(?:шитесь|сывайтесь|саться)\b.{0,60}(?:рассылк|rss|обновлени)/i,
+      /\bread this far\b|\b(?:grab|get|join|sign up for|subscribe to)\b.{0,60}\bnewsletter\b|^subscribe\b.{0,40}\b(?:rss|feed|updates)\b|подпи(?:шитесь|сывайтесь|саться).{0,60}(?:рассылк|rss|обновлени)/iu,
   },
   {
     name: 'comment-counter',
     role: 'header',
     pattern:
-      /^(?:комментариев нет|нет комментариев|комментарии \(\d+\)|\d+ комментари[йяев]*|оставить комментарий|добавить комментарий|no comments(?: yet)?|one comment|\d+ comments?|leave a (?:comment|reply)|comments? \(\d+\)|comments? off)\.?$/i,
+      /^(?:комментариев нет|нет комментариев|комментарии \(\d+\)|\d+ комментари[йяев]*|оставить комментарий|добавить комментарий|no comments(?: yet)?|one comment|\d+ comments?|leave a (?:comment|reply)|comments? \(\d+\)|comments? off)\.?$/iu,
   },
   {
     name: 'follow-me',
     role: 'inline',
     pattern:
-      /\b(?:follow|find)\b.{0,60}\b(?:on|at|via)\s+(?:twitter|linkedin|facebook|mastodon|github)\b|\bjoin [\d,.]+ others\b|\bследите за (?:мной|нами)\b|\bподписывайтесь на (?:мой|наш)\b/i,
+      // JavaScript's \b only knows ASCII letters, so the Russian alternatives use lookarounds.
+      /\b(?:follow|find)\b.{0,60}\b(?:on|at|via)\s+(?:twitter|linkedin|facebook|mastodon|github)\b|\bjoin [\d,.]+ others\b|(?<!\p{L})(?:следите за (?:мной|нами)|подписывайтесь на (?:мой|наш|меня|нас))(?!\p{L})/iu,
   },
-  { name: 'share', role: 'inline', pattern: /^(?:share this|like this|поделиться|рассказать друзьям)\b:?/i },
+  { name: 'share', role: 'inline', pattern: /^(?:share this|like this|поделиться|рассказать друзьям)(?!\p{L}):?/iu },
 ];
 
 /** Collapses runs of whitespace (including no-break spaces) so recurring lines compare equal. */
