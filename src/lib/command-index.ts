@@ -39,7 +39,7 @@ export interface ProgramGroup {
 }
 
 /** The code blocks of a Markdown body, in document order. */
-function codeBlocks(markdown: string): Code[] {
+export function codeBlocks(markdown: string): Code[] {
   const tree: Root = unified().use(remarkParse).use(remarkGfm).parse(markdown);
   const blocks: Code[] = [];
   visit(tree, 'code', (node) => {
