@@ -2,12 +2,14 @@
  * Every folder in tests/fixtures/archives/ is a case: its input is decoded and parsed, and the
  * entries (expected/entries.json) and each post's Markdown body (expected/NN.md) must match.
  * For HTML archives the body is what html-to-markdown makes of the post's HTML, i.e. exactly what
- * a feed carrying the same HTML would give. `UPDATE=1` regenerates the expected files.
+ * a feed carrying the same HTML would give; `nextPage` is the older-posts link --follow-pages
+ * follows. `UPDATE=1` regenerates the expected files.
  */
 
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { htmlToMarkdown } from '../../../scripts/importer/html-to-markdown.ts';
+import { nextPageUrl } from '../../../scripts/importer/sources/html-archive.ts';
 import type { ImportedEntry } from '../../../scripts/importer/types.ts';
 import { archiveCases, expectFile, runCase } from './fixture-files.ts';
 
@@ -31,8 +33,10 @@ function bodyMarkdown(entry: ImportedEntry): string {
 describe('archive fixtures', () => {
   for (const testCase of archiveCases()) {
     it(testCase.name, () => {
-      const { result } = runCase(testCase);
-      const json = { warnings: result.warnings, skipped: result.skipped, entries: result.entries.map(entryJson) };
+      const { result, text } = runCase(testCase);
+      // The page --follow-pages would fetch next, for pages that came from a URL.
+      const nextPage = testCase.kind === 'html' && testCase.meta.url !== undefined ? nextPageUrl(text, testCase.meta.url) : undefined;
+      const json = { warnings: result.warnings, skipped: result.skipped, nextPage, entries: result.entries.map(entryJson) };
       expectFile(join(testCase.dir, 'expected', 'entries.json'), `${JSON.stringify(json, null, 2)}\n`);
       result.entries.forEach((entry, index) => {
         expectFile(join(testCase.dir, 'expected', `${String(index).padStart(2, '0')}.md`), bodyMarkdown(entry));
