@@ -49,7 +49,9 @@ export function isCommandLine(line: string): boolean {
   if (text === '' || isProseLine(text)) return false;
   if (looksLikeCommand(text)) return text.split(/\s+/).length > 1 || /[/|<>]/.test(text);
   if (/^\/[\w.-]+(?:\/[\w.@-]+)+\s+\S/.test(text)) return true;
-  return /^--?[A-Za-z][\w-]*(?:[ =]\S+)*/.test(text) && /^(?:--?[A-Za-z][\w-]*(?:[ =](?:"[^"]*"|'[^']*'|[^\s-]\S*))*\s*)+$/.test(text);
+  // A run of options and their values: `-m comment --comment "limit ssh access"`.
+  const tokens = text.match(/"[^"]*"|'[^']*'|\S+/g) ?? [];
+  return /^--?[A-Za-z][\w-]*(?:=\S*)?$/.test(tokens[0] ?? '') && tokens.every((token) => !/^[-–—]$/.test(token) && !/[.!?]$/.test(token));
 }
 
 /** Whether the line is a config-file line: a hosts entry, an INI section or key, fstab or crontab. */

@@ -11,16 +11,28 @@ export interface TextSegment {
 }
 
 // `[quote]` may carry an attribution (`[quote="Name"]`, `[quote name="x"]`), which is dropped.
-const QUOTE = /\[quote(?:[= ][^\]\n]*)?\]([\s\S]*?)\[\/quote\]/gi;
+const OPENING = /\[quote(?:[= ][^\]\n]*)?\]/gi;
+const CLOSING = '[/quote]';
 
-/** Splits text into ordinary and quoted segments; an unclosed `[quote]` stays ordinary text. */
+/**
+ * Splits text into ordinary and quoted segments; an unclosed `[quote]` stays ordinary text.
+ * Scans with indexOf rather than one lazy regex, which would rescan the rest of the text for
+ * every unclosed opening tag (quadratic on hostile input).
+ */
 export function splitQuotes(text: string): TextSegment[] {
+  const lower = text.toLowerCase();
   const segments: TextSegment[] = [];
   let last = 0;
-  for (const match of text.matchAll(QUOTE)) {
-    if (match.index > last) segments.push({ quoted: false, text: text.slice(last, match.index) });
-    segments.push({ quoted: true, text: match[1] ?? '' });
-    last = match.index + match[0].length;
+  OPENING.lastIndex = 0;
+  for (let open = OPENING.exec(text); open !== null; open = OPENING.exec(text)) {
+    const start = open.index + open[0].length;
+    const close = lower.indexOf(CLOSING, start);
+    // No closing tag anywhere after this one: none of the later openings can close either.
+    if (close < 0) break;
+    if (open.index > last) segments.push({ quoted: false, text: text.slice(last, open.index) });
+    segments.push({ quoted: true, text: text.slice(start, close) });
+    last = close + CLOSING.length;
+    OPENING.lastIndex = last;
   }
   if (last < text.length) segments.push({ quoted: false, text: text.slice(last) });
   return segments.filter((segment) => segment.text.trim() !== '');
