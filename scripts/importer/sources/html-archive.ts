@@ -8,7 +8,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { select } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import { ImportError } from '../errors.ts';
-import { clean, uniqueTags } from '../fields.ts';
+import { clean, httpUrl, uniqueTags } from '../fields.ts';
 import type { AdapterResult, ImportedEntry } from '../types.ts';
 import { approxDateOfArchive, type ArchiveHeading, parseArchiveHeading } from './archive/heading.ts';
 import { parseDisplayedDate } from './archive/html-dates.ts';
@@ -22,7 +22,7 @@ export { nextPageUrl } from './archive/next-page.ts';
 export interface HtmlArchiveContext {
   /** File path or URL as given to the importer, for messages. */
   input: string;
-  /** The page's URL, when it was fetched; relative links resolve against it. */
+  /** The page's URL, when it was fetched; relative links resolve against it (else against the page's own `<base>`, canonical link or og:url). */
   url?: string;
   /** Whether the caller follows "older posts" links (it fetches them; see nextPageUrl). */
   followPages?: boolean;
@@ -47,6 +47,14 @@ function findHeading(tree: Tree): { heading: ArchiveHeading; text: string } | un
   return undefined;
 }
 
+/** The URL a saved page says it came from (`<base>`, canonical link, og:url), for relative links. */
+function pageUrl(tree: Tree): string | undefined {
+  const base = select('base[href]', tree)?.properties['href'];
+  const canonical = select('link[rel~=canonical][href]', tree)?.properties['href'];
+  const og = select('meta[property="og:url"][content]', tree)?.properties['content'];
+  return [base, canonical, og].map((value) => (typeof value === 'string' ? httpUrl(value) : undefined)).find((url) => url !== undefined);
+}
+
 /** The post's date: the `datetime` attribute, else the displayed date; a warning when neither reads. */
 function dateOf(post: HtmlPost, warnings: string[]): Date | undefined {
   if (post.datetime !== undefined) {
@@ -68,7 +76,7 @@ function dateOf(post: HtmlPost, warnings: string[]): Date | undefined {
  */
 export function parseHtmlArchive(text: string, ctx: HtmlArchiveContext): AdapterResult {
   const tree = fromHtml(text);
-  const baseUrl = ctx.url;
+  const baseUrl = ctx.url ?? pageUrl(tree);
   const elements = findPostElements(tree);
   if (elements.length === 0) {
     throw new ImportError('no posts found on the HTML page: expected WordPress archive markup (article/.hentry with .entry-title)');
