@@ -3,7 +3,7 @@
  * their warnings, and the context adapters receive.
  */
 import { parseFeedDate, type DateResult } from '../dates.ts';
-import { clean, summaryFromHtml } from '../fields.ts';
+import { clean, plainText, summaryFromHtml } from '../fields.ts';
 import type { EntryContent, ImportedEntry } from '../types.ts';
 
 /** What an adapter knows about its input besides the text. */
@@ -91,7 +91,7 @@ function firstValidDate(dates: EntryParts['dates'], warnings: string[]): Date | 
 }
 
 function deriveTitle(parts: EntryParts, warnings: string[]): string {
-  const body = parts.content.kind === 'html' ? summaryFromHtml(parts.content.value) : clean(parts.content.value);
+  const body = parts.content.kind === 'html' ? summaryFromHtml(parts.content.value) : plainText(parts.content.value);
   const source = parts.summary ?? body;
   const words = source?.slice(0, DERIVED_TITLE_LENGTH).replace(/\s+\S*$/, '');
   const title = words ? `${words}…` : 'Untitled';

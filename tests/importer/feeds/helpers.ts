@@ -6,6 +6,15 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
+import { fromHtml } from 'hast-util-from-html';
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import type { Element } from 'hast';
+import { parse as parseYaml } from 'yaml';
 import { expect } from 'vitest';
 import type { ImportReport } from '../../../scripts/importer/report.ts';
 
@@ -89,3 +98,43 @@ export function expectTree(expectedDir: string, actual: Record<string, string>):
 
 /** Markup that must never reach a post: scripts, handlers, styles, frames, script URLs. */
 export const UNSAFE = /<script|<iframe|<style|<object|<embed|\son[a-z]+\s*=|javascript:|vbscript:|data:text\/html/i;
+
+const DANGEROUS_ELEMENTS = new Set(['script', 'iframe', 'frame', 'style', 'object', 'embed', 'applet', 'form', 'base', 'meta', 'link']);
+
+/**
+ * Renders a post's Markdown body the way the site does (raw HTML passed through, as Astro does) and lists
+ * everything dangerous in the result: script-like elements, `on*` handlers, script or data URLs.
+ */
+export function unsafeInRenderedBody(markdown: string): string[] {
+  const html = String(
+    unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { allowDangerousHtml: true }).use(rehypeStringify, { allowDangerousHtml: true }).processSync(markdown),
+  );
+  const found: string[] = [];
+  visit(fromHtml(html, { fragment: true }), 'element', (node: Element) => {
+    if (DANGEROUS_ELEMENTS.has(node.tagName)) found.push(`<${node.tagName}>`);
+    for (const [name, value] of Object.entries(node.properties)) {
+      if (/^on/i.test(name)) found.push(`${name} on <${node.tagName}>`);
+      if (typeof value === 'string' && /^\s*(javascript|vbscript|data):/i.test(value)) found.push(`${name}="${value}"`);
+    }
+  });
+  return found;
+}
+
+/**
+ * Lists dangerous values in a rendered post's frontmatter: markup with scripts or handlers in any text
+ * field, and any `url` that is not http(s). Plain words like "javascript:" in a title are just text.
+ */
+export function unsafeInFrontmatter(file: string): string[] {
+  const yaml = file.slice(4, file.indexOf('\n---\n', 4));
+  const found: string[] = [];
+  const walk = (value: unknown, key: string) => {
+    if (typeof value === 'string') {
+      if (/<\s*(script|iframe|style|object|embed|svg)|<[^>]*\son[a-z]+\s*=/i.test(value)) found.push(`${key}: ${value}`);
+      if (key.endsWith('url') && !/^https?:\/\//.test(value)) found.push(`${key}: ${value}`);
+    } else if (value && typeof value === 'object') {
+      for (const [child, inner] of Object.entries(value)) walk(inner, `${key}.${child}`);
+    }
+  };
+  walk(parseYaml(yaml), 'frontmatter');
+  return found;
+}
