@@ -17,7 +17,8 @@ function body(n: number): string {
   const session = `<pre class="brush: bash">$ uptime\n 10:${String(n % 60).padStart(2, '0')}:01 up 12 days,  3 users,  load average: 7.${n % 10}, 5.10, 4.02\n$ ps -eo pid,pcpu,comm --sort=-pcpu | head -3\n  PID %CPU COMMAND\n ${1000 + n} 97.0 java\n</pre>\n`;
   const config = `<pre><code class="language-nginx">server {\n    listen 80;\n    server_name web-${n}.example.org;\n    location / { proxy_pass http://127.0.0.1:${8000 + (n % 100)}; }\n}</code></pre>\n`;
   const script = `<pre><code class="language-python">import os\n\ndef free_gb(path="/"):\n    st = os.statvfs(path)\n    return st.f_bavail * st.f_frsize / 2**30  # item ${n}\n</code></pre>\n`;
-  return prose + list + session + prose + config + prose + script + prose;
+  const table = `<table><tr><th>host</th><th>load</th></tr><tr><td>web-${n % 97}</td><td>7.${n % 10}</td></tr><tr><td>db-${n % 13}</td><td>1.2</td></tr></table>\n`;
+  return prose + list + session + prose + config + prose + table + script + prose + session + prose + list + prose;
 }
 
 function rssItem(n: number): string {

@@ -65,7 +65,7 @@ export function formatReport(report: ImportReport): string {
   const lines: string[] = [];
   for (const input of report.inputs) {
     if (input.error) {
-      lines.push(`✗ ${input.input}: ${input.error}`);
+      lines.push(input.error.startsWith(input.input) ? `✗ ${input.error}` : `✗ ${input.input}: ${input.error}`);
       continue;
     }
     lines.push(`${input.input}: ${input.format ?? '?'}, ${input.charset ?? '?'}, ${input.items.length} item(s)`);
