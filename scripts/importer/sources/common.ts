@@ -3,7 +3,7 @@
  * their warnings, and the context adapters receive.
  */
 import { parseFeedDate, type DateResult } from '../dates.ts';
-import { clean, plainText, summaryFromHtml } from '../fields.ts';
+import { plainText, summaryFromHtml } from '../fields.ts';
 import type { EntryContent, ImportedEntry } from '../types.ts';
 
 /** What an adapter knows about its input besides the text. */
