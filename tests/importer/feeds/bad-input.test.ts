@@ -17,6 +17,8 @@ interface BadInputCase {
   error?: string;
   /** Texts that must each appear in some input or item warning. */
   warnings?: string[];
+  /** Messages of the items that must fail on their own, in source order. */
+  failedItems?: string[];
   /** Posts the bad input itself still yields. */
   posts: number;
   /** Exact titles the posts must have after a YAML round trip, in source order (null: not checked). */
@@ -63,6 +65,8 @@ describe.each(fixtureCases('bad-input'))('%s', (caseDir) => {
     for (const warning of expected.warnings ?? []) expect(warnings.join('\n')).toContain(warning);
 
     expect(bad!.items.filter((item) => item.status === 'new')).toHaveLength(expected.posts);
+    const failed = bad!.items.filter((item) => item.status === 'failed').map((item) => item.message);
+    expect(failed).toEqual(expected.failedItems ?? []);
     expect(companion!.items.map((item) => [item.item, item.status])).toEqual([
       ['Companion one', 'new'],
       ['Companion two', 'new'],
