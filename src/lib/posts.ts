@@ -9,16 +9,29 @@ export type PostEntry = CollectionEntry<'posts'>;
 const byNewest = (a: PostEntry, b: PostEntry) =>
   compareNewestFirst({ ...a.data, order: a.data.source?.order }, { ...b.data, order: b.data.source?.order });
 
-/** Published posts, newest first. Drafts are included only by `astro dev`. */
-export async function getPosts(): Promise<PostEntry[]> {
+/** Whether this is `astro dev`, where content changes while the server runs. */
+const isDev = () => import.meta.env.MODE === 'development';
+
+async function loadPosts(): Promise<PostEntry[]> {
   // MODE, not DEV: DEV follows NODE_ENV, which test runners set to `test` even for a production build.
-  const posts = await getCollection('posts', ({ data }) => import.meta.env.MODE === 'development' || !data.draft);
+  const posts = await getCollection('posts', ({ data }) => isDev() || !data.draft);
   return posts.sort(byNewest);
 }
 
-/** Tag index over the published posts. */
-export async function getTagIndex(): Promise<TagIndex<PostEntry>> {
-  return indexTags(await getPosts(), (post) => post.data.tags);
+let postsOnce: Promise<PostEntry[]> | undefined;
+let tagIndexOnce: Promise<TagIndex<PostEntry>> | undefined;
+
+/** Published posts, newest first (a shared array: do not mutate). Drafts are included only by `astro dev`. */
+export function getPosts(): Promise<PostEntry[]> {
+  if (isDev()) return loadPosts();
+  return (postsOnce ??= loadPosts());
+}
+
+/** Tag index over the published posts. Computed once per build: every page shows tags. */
+export function getTagIndex(): Promise<TagIndex<PostEntry>> {
+  const build = async () => indexTags(await getPosts(), (post) => post.data.tags);
+  if (isDev()) return build();
+  return (tagIndexOnce ??= build());
 }
 
 /** Display name of a post's author. */
