@@ -1,9 +1,8 @@
 /**
  * Syncs FileDrafts to content/: keyed by source id, hand edits detected by hash, every write atomic.
  *
- * The import hash is the SHA-256 of the file's bytes as written, with the line holding the hash left out:
- * `  hash: <hex>` under `source:` in a post, `<!-- opsdeck-import … hash=<hex> -->` at the end of a deck
- * (DeckSchema is strict and has no `source` field). A file whose bytes no longer match was edited by hand.
+ * The import hash is the SHA-256 of the file's bytes as written, with the `  hash: <hex>` line under `source:`
+ * left out (posts and decks alike). A file whose bytes no longer match was edited by hand.
  */
 
 import { createHash, randomBytes } from 'node:crypto';
@@ -39,7 +38,6 @@ const TEMP_FILE = /^\..+\.\d+-[0-9a-f]{8}\.opsdeck-tmp$/;
 // A placeholder YAML writes plain (an all-digit one would be quoted as a number-like string)
 const PLACEHOLDER_HASH = 'f'.repeat(64);
 const POST_HASH_LINE = /^ {2}hash: "?([0-9a-f]{64})"?\n/m;
-const DECK_STAMP = /\n<!-- opsdeck-import source=("(?:[^"\\]|\\.)*") hash=([0-9a-f]{64}) -->\n$/;
 
 function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
@@ -47,26 +45,13 @@ function sha256(text: string): string {
 
 /** The file text for a draft, with its import hash filled in. */
 export function renderDraft(draft: FileDraft): string {
-  if (draft.collection === 'posts') {
-    const source = { ...(draft.frontmatter['source'] as Record<string, unknown> | undefined), id: draft.sourceId, hash: PLACEHOLDER_HASH };
-    const text = renderFile({ ...draft.frontmatter, source }, draft.body);
-    return text.replace(`  hash: ${PLACEHOLDER_HASH}\n`, `  hash: ${sha256(text.replace(`  hash: ${PLACEHOLDER_HASH}\n`, ''))}\n`);
-  }
-  const text = `${renderFile(draft.frontmatter, draft.body)}\n<!-- opsdeck-import source=${JSON.stringify(draft.sourceId)} hash=${PLACEHOLDER_HASH} -->\n`;
-  return text.replace(`hash=${PLACEHOLDER_HASH}`, `hash=${sha256(stripDeckHash(text))}`);
-}
-
-function stripDeckHash(text: string): string {
-  return text.replace(/ hash=[0-9a-f]{64} -->\n$/, ' -->\n');
+  const source = { ...(draft.frontmatter['source'] as Record<string, unknown> | undefined), id: draft.sourceId, hash: PLACEHOLDER_HASH };
+  const text = renderFile({ ...draft.frontmatter, source }, draft.body);
+  return text.replace(`  hash: ${PLACEHOLDER_HASH}\n`, `  hash: ${sha256(text.replace(`  hash: ${PLACEHOLDER_HASH}\n`, ''))}\n`);
 }
 
 /** What an existing file says about itself: its source id and whether its bytes match its import hash. */
-export function inspectFile(collection: FileDraft['collection'], text: string): { sourceId?: string; intact: boolean } {
-  if (collection === 'cards') {
-    const stamp = DECK_STAMP.exec(text);
-    if (!stamp?.[1] || !stamp[2]) return { intact: false };
-    return { sourceId: JSON.parse(stamp[1]) as string, intact: sha256(stripDeckHash(text)) === stamp[2] };
-  }
+export function inspectFile(text: string): { sourceId?: string; intact: boolean } {
   const source = parseFrontmatter(text)?.data['source'];
   const id = source !== null && typeof source === 'object' ? (source as Record<string, unknown>)['id'] : undefined;
   const line = POST_HASH_LINE.exec(text);
@@ -89,7 +74,7 @@ async function indexFolder(dir: string, collection: FileDraft['collection']): Pr
   for (const name of names.sort()) {
     if (!name.endsWith('.md')) continue;
     index.taken.add(name.slice(0, -3).toLowerCase());
-    const { sourceId } = inspectFile(collection, await readFile(join(dir, name), 'utf8'));
+    const { sourceId } = inspectFile(await readFile(join(dir, name), 'utf8'));
     if (sourceId !== undefined && !index.byId.has(sourceId)) index.byId.set(sourceId, name);
   }
   return index;
@@ -166,7 +151,7 @@ async function syncOne(draft: FileDraft, path: string, root: string, options: Sy
   });
   if (current === text) return { draft, status: 'unchanged', path };
   let outcome: SyncOutcome = { draft, status: current === undefined ? 'new' : 'updated', path };
-  if (current !== undefined && !inspectFile(draft.collection, current).intact) {
+  if (current !== undefined && !inspectFile(current).intact) {
     if (!options.force) {
       return { draft, status: 'conflict', path, message: 'edited by hand since the last import; kept (use --force to overwrite)' };
     }

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { SourceSchema } from './source.ts';
 
 /**
  * Frontmatter of a flashcard deck in `content/cards/`. The cards themselves are the Markdown body
@@ -18,6 +19,8 @@ export const DeckSchema = z
     url: z.url({ protocol: /^https?$/ }).optional(),
     /** One-line description for the deck list. */
     description: z.string().optional(),
+    /** Set by the importer on extracted decks (source id and import hash); hand-written decks have none. */
+    source: SourceSchema.optional(),
   })
   .strict();
 

@@ -10,9 +10,9 @@ export const PostSchema = z
   .object({
     /** Post title, as plain text. */
     title: z.string().trim().min(1),
-    /** Publication date and time (YAML timestamp or ISO 8601). Give `date` or `approxDate`. */
+    /** Publication date and time (YAML timestamp or ISO 8601). Hand-written posts give `date`; imported posts may give `approxDate` or, when the source carries no date at all, neither. */
     date: z.coerce.date().optional(),
-    /** Approximate date when no precise one is known; shown as "c. 2010" and ordered by `source.order`. */
+    /** Approximate date when no precise one is known; shown as "c. 2010" and ordered by `source.order`. Posts with neither date are shown as undated, in their archive's order. */
     approxDate: ApproxDateSchema.optional(),
     /** Last significant update, if any. */
     updated: z.coerce.date().optional(),
@@ -30,7 +30,8 @@ export const PostSchema = z
     reprint: ReprintSchema.optional(),
   })
   .strict()
-  .refine((post) => post.date !== undefined || post.approxDate !== undefined, {
+  // The importer never invents a date the source lacks, so only hand-written posts must have one.
+  .refine((post) => post.date !== undefined || post.approxDate !== undefined || post.source !== undefined, {
     message: 'give `date` (e.g. 2010-03-14) or `approxDate` (e.g. 2010)',
     path: ['date'],
   });

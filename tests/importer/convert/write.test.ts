@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FileDraft } from '../../../scripts/importer/types.ts';
 import { cleanupTemp, inspectFile, syncFiles } from '../../../scripts/importer/write.ts';
+import { parseFrontmatter } from '../../../scripts/importer/frontmatter.ts';
+import { DeckSchema } from '../../../src/schemas/deck.ts';
 import { PostSchema } from '../../../src/schemas/post.ts';
 
 let contentDir = '';
@@ -37,7 +39,7 @@ describe('syncFiles', () => {
     const text = await readFile(outcome!.path, 'utf8');
     const parsed = PostSchema.parse(astroParseFrontmatter(text).frontmatter);
     expect(parsed.source).toMatchObject({ id: 'a', hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
-    expect(inspectFile('posts', text)).toEqual({ sourceId: 'a', intact: true });
+    expect(inspectFile(text)).toEqual({ sourceId: 'a', intact: true });
   });
 
   it('leaves unchanged posts byte-identical and untouched', async () => {
@@ -101,10 +103,11 @@ describe('syncFiles', () => {
     expect(outcomes.map((o) => o.status)).toEqual(['new', 'failed', 'new']);
   });
 
-  it('keys decks by a stamp, since their schema has no source field', async () => {
+  it('keys decks by their source id and detects hand edits, like posts', async () => {
     const deck: FileDraft = { collection: 'cards', sourceId: 'deck:a', slug: 'first-post', frontmatter: { title: 'First Post', post: 'a' }, body: '## Q?\n\nA.\n' };
     const [first] = await sync([deck]);
     expect(first?.status).toBe('new');
+    expect(DeckSchema.safeParse(parseFrontmatter(await readFile(first!.path, 'utf8'))?.data).success).toBe(true);
     expect((await sync([{ ...deck, slug: 'renamed' }]))[0]).toMatchObject({ status: 'unchanged', path: first!.path });
     await writeFile(first!.path, (await readFile(first!.path, 'utf8')).replace('A.', 'B.'));
     expect((await sync([{ ...deck, body: '## Q?\n\nC.\n' }]))[0]?.status).toBe('conflict');
@@ -124,7 +127,7 @@ describe('killed run', () => {
     const dir = join(contentDir, 'posts');
     for (const name of (await readdir(dir)).filter((n) => n.endsWith('.md'))) {
       const text = await readFile(join(dir, name), 'utf8');
-      expect(inspectFile('posts', text).intact).toBe(true);
+      expect(inspectFile(text).intact).toBe(true);
     }
     // a killed run can leave a temp file; plant one so the clean-up is always exercised
     await writeFile(join(dir, `.post-0.md.${child.pid}-0badc0de.opsdeck-tmp`), 'partial');
