@@ -6,29 +6,37 @@ export interface PostDates {
   approxDate?: string | undefined;
 }
 
-/** First instant (UTC) of the period a post was published in: the date itself, or the start of the approximate year or month. */
-export function periodStart({ date, approxDate }: PostDates): number {
+/** First instant (UTC) of the period a post was published in: the date itself, or the start of the approximate year or month; undefined for an undated post. */
+export function periodStart({ date, approxDate }: PostDates): number | undefined {
   if (date) return date.getTime();
   if (approxDate) {
     const [year, month = '01'] = approxDate.split('-');
     return Date.UTC(Number(year), Number(month) - 1, 1);
   }
-  throw new Error('a post needs `date` or `approxDate`');
+  return undefined;
 }
 
-/** Year a post belongs to in the archive. */
-export function yearOf(dates: PostDates): number {
-  return new Date(periodStart(dates)).getUTCFullYear();
+/** Year a post belongs to in the archive; undefined for an undated post. */
+export function yearOf(dates: PostDates): number | undefined {
+  const start = periodStart(dates);
+  return start === undefined ? undefined : new Date(start).getUTCFullYear();
 }
 
-/** Whether the post's date is only approximate. */
-export function isApproximate({ date }: PostDates): boolean {
-  return date === undefined;
+/** Whether the post has only an approximate date. */
+export function isApproximate({ date, approxDate }: PostDates): boolean {
+  return date === undefined && approxDate !== undefined;
 }
 
-/** Human-readable date in the site language: "14 March 2010", or "c. 2010" / "c. March 2010" when approximate. */
+/** Whether the post has no date at all (an imported post whose source gives none). */
+export function isUndated({ date, approxDate }: PostDates): boolean {
+  return date === undefined && approxDate === undefined;
+}
+
+/** Human-readable date in the site language: "March 14, 2010", "c. 2010" / "c. March 2010" when approximate, "Undated". */
 export function formatPostDate(dates: PostDates): string {
-  const when = new Date(periodStart(dates));
+  const start = periodStart(dates);
+  if (start === undefined) return 'Undated';
+  const when = new Date(start);
   if (dates.date) {
     return when.toLocaleDateString(site.lang, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
   }
@@ -38,23 +46,33 @@ export function formatPostDate(dates: PostDates): string {
 }
 
 /** Machine-readable value for `<time datetime>`: an ISO timestamp, or the approximate `YYYY`/`YYYY-MM` as given. */
-export function machineDate({ date, approxDate }: PostDates): string {
-  return date ? date.toISOString() : (approxDate ?? '');
+export function machineDate({ date, approxDate }: PostDates): string | undefined {
+  return date ? date.toISOString() : approxDate;
 }
 
-/** A post's dates plus its position in its archive page, which orders posts that share an approximate date. */
+/** A post's dates plus where it sits in its source archive, which orders posts that share an approximate date or have none. */
 export interface DatedPost extends PostDates {
+  /** File or URL the post was imported from. */
+  input?: string | undefined;
+  /** Position in that archive, 0 = first. */
   order?: number | undefined;
 }
 
 /**
  * Newest-first order: by the start of each post's period; in the same period precise dates come first, then
- * approximate ones by their position in the source archive (which lists newest first).
+ * approximate ones by their place in the source archive (which lists newest first). Undated posts come last, each
+ * archive's in its own order.
  */
 export function compareNewestFirst(a: DatedPost, b: DatedPost): number {
+  const [startA, startB] = [periodStart(a), periodStart(b)];
+  if (startA === undefined || startB === undefined) {
+    if (startA !== startB) return startA === undefined ? 1 : -1;
+  } else if (startA !== startB) {
+    return startB - startA;
+  }
   return (
-    periodStart(b) - periodStart(a) ||
     Number(isApproximate(a)) - Number(isApproximate(b)) ||
+    (a.input ?? '').localeCompare(b.input ?? '') ||
     (a.order ?? 0) - (b.order ?? 0)
   );
 }

@@ -6,8 +6,8 @@ import { indexTags, type TagIndex } from './tags.ts';
 /** A post of the `posts` collection. */
 export type PostEntry = CollectionEntry<'posts'>;
 
-const byNewest = (a: PostEntry, b: PostEntry) =>
-  compareNewestFirst({ ...a.data, order: a.data.source?.order }, { ...b.data, order: b.data.source?.order });
+const datedPost = ({ data }: PostEntry) => ({ ...data, input: data.source?.input, order: data.source?.order });
+const byNewest = (a: PostEntry, b: PostEntry) => compareNewestFirst(datedPost(a), datedPost(b));
 
 /** Whether this is `astro dev`, where content changes while the server runs. */
 const isDev = () => import.meta.env.MODE === 'development';
@@ -39,14 +39,15 @@ export function authorOf(post: PostEntry): string {
   return post.data.author ?? site.author;
 }
 
-/** Posts grouped by year, newest year first; each group keeps the newest-first order. */
-export function groupByYear(posts: readonly PostEntry[]): { year: number; posts: PostEntry[] }[] {
-  const groups = new Map<number, PostEntry[]>();
+/** Posts grouped by year, newest year first, then undated posts (`year: undefined`); groups keep the newest-first order. */
+export function groupByYear(posts: readonly PostEntry[]): { year: number | undefined; posts: PostEntry[] }[] {
+  const groups = new Map<number | undefined, PostEntry[]>();
   for (const post of posts) {
     const year = yearOf(post.data);
     const group = groups.get(year);
     if (group) group.push(post);
     else groups.set(year, [post]);
   }
-  return [...groups].sort(([a], [b]) => b - a).map(([year, list]) => ({ year, posts: list }));
+  // `posts` is newest first with undated posts last, so the groups already come in order.
+  return [...groups].map(([year, list]) => ({ year, posts: list }));
 }

@@ -36,7 +36,7 @@ describe('post pages', () => {
     for (const post of posts) {
       const { tree } = await readPage(distDir, `/posts/${post.id}/`);
       expect(textOf(tree, 'h1'), post.file).toBe(post.data.title.trim());
-      expect(textOf(tree, '.post__meta time'), post.file).not.toBe('');
+      expect(textOf(tree, '.post__meta :is(time, .undated)'), post.file).not.toBe('');
       expect(textOf(tree, '.post__author'), post.file).toBe(`by ${String(post.data['author'] ?? siteConfig.author).trim()}`);
       const tagLinks = hrefs(tree, '.post__header .tag-list a');
       expect(new Set(tagLinks), post.file).toEqual(new Set((post.data.tags ?? []).map((tag) => `/tags/${tagIndex.tagOf(tag).slug}/`)));

@@ -71,7 +71,7 @@ describe('tags that need safe slugs', () => {
       '/tags/filler/': String(FILLERS),
       '/tags/linux/': '1',
       '/tags/oblaka/': '3',
-      '/tags/posts/': '2',
+      '/tags/posts/': '3',
     });
   });
 });
@@ -80,7 +80,13 @@ describe('home, dates and drafts', () => {
   it('paginates the home page newest first, with undated posts ordered by their place in the archive', async () => {
     const all = [...(await listed('/')), ...(await listed('/2/'))];
     expect(all.slice(0, 2)).toEqual(['/posts/filler-11/', '/posts/filler-10/']);
-    expect(all.slice(-4)).toEqual(['/posts/best-practices-variant/', '/posts/nerd-perspective/', '/posts/undated-second/', '/posts/plain-words/']);
+    expect(all.slice(-5)).toEqual([
+      '/posts/best-practices-variant/',
+      '/posts/nerd-perspective/',
+      '/posts/undated-second/',
+      '/posts/plain-words/',
+      '/posts/no-date-at-all/',
+    ]);
     await expect(readPage(distDir, '/3/')).rejects.toThrow(/ENOENT/);
   });
 
@@ -90,6 +96,10 @@ describe('home, dates and drafts', () => {
     const year2010 = selectAll('.archive-year', tree).find((section) => textOf(section, 'h2').startsWith('2010'))!;
     expect(hrefs(year2010, 'a')).toEqual(['/posts/nerd-perspective/', '/posts/undated-second/']);
     expect(selectAll('time', year2010).map(textContent)).toEqual(['c. 2010', 'c. 2010']);
+    const undated = selectAll('.archive-year', tree).at(-1)!;
+    expect(textOf(undated, 'h2')).toBe('Undated 1');
+    expect(hrefs(undated, 'a')).toEqual(['/posts/no-date-at-all/']);
+    expect(textOf((await readPage(distDir, '/posts/no-date-at-all/')).tree, '.post__meta .undated')).toBe('Undated');
   });
 
   it('leaves drafts out of every page, the sitemap and the feed', async () => {
@@ -140,10 +150,11 @@ describe('feed', () => {
     expect(entry.author).toBe('Sean Hull');
   });
 
-  it('gives undated posts no pubDate and lists posts newest first', () => {
+  it('gives approximately dated and undated posts no pubDate and lists posts newest first', () => {
     const links = feed.entries.map((e) => e.link.replace(`${siteConfig.url}/posts/`, ''));
-    expect(links.slice(-4)).toEqual(['best-practices-variant/', 'nerd-perspective/', 'undated-second/', 'plain-words/']);
+    expect(links.slice(-5)).toEqual(['best-practices-variant/', 'nerd-perspective/', 'undated-second/', 'plain-words/', 'no-date-at-all/']);
     expect(feed.entries.find((e) => e.link.endsWith('/nerd-perspective/'))!.published).toBeNull();
-    expect(feed.entries).toHaveLength(FILLERS + 5);
+    expect(feed.entries.find((e) => e.link.endsWith('/no-date-at-all/'))!.published).toBeNull();
+    expect(feed.entries).toHaveLength(FILLERS + 6);
   });
 });
