@@ -39,12 +39,15 @@ export function absolutizeHtml(html: string, base: string): string {
       if (typeof value === 'string') node.properties[name] = absoluteUrl(value, base);
     }
     const srcset = node.properties['srcSet'];
-    if (Array.isArray(srcset)) {
-      // Each candidate is "url [descriptor]"; only the URL part changes.
-      node.properties['srcSet'] = srcset.map((candidate) => {
-        const [url = '', ...descriptor] = String(candidate).trim().split(/\s+/);
-        return [absoluteUrl(url, base), ...descriptor].join(' ');
-      });
+    if (typeof srcset === 'string') {
+      // A comma-separated list of "url [descriptor]" candidates; only the URLs change.
+      node.properties['srcSet'] = srcset
+        .split(',')
+        .map((candidate) => {
+          const [url = '', ...descriptor] = candidate.trim().split(/\s+/);
+          return [absoluteUrl(url, base), ...descriptor].join(' ');
+        })
+        .join(', ');
     }
   });
   return toHtml(tree);
