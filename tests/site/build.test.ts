@@ -30,6 +30,13 @@ const pageCount = (n: number) => Math.max(1, Math.ceil(n / siteConfig.postsPerPa
 const listedPosts = (path: string) =>
   readPage(distDir, path).then(({ tree }) => hrefs(tree, '.post-list .post-summary__title a'));
 
+/** Posts listed on a paginated list, following its "Older" links to the last page. */
+async function listedOnAllPages(path: string): Promise<string[]> {
+  const { tree } = await readPage(distDir, path);
+  const [next] = hrefs(tree, '.pagination a[rel=next]');
+  return [...hrefs(tree, '.post-list .post-summary__title a'), ...(next ? await listedOnAllPages(next) : [])];
+}
+
 describe('post pages', () => {
   it('has one page per published post with title, date, author, tags and provenance', async () => {
     expect(posts.length).toBeGreaterThan(0);
@@ -47,6 +54,17 @@ describe('post pages', () => {
       }
       const reprint = post.data['reprint'] as { author: string } | undefined;
       if (reprint) expect(textOf(tree, '.post__reprint'), post.file).toContain(reprint.author);
+    }
+  });
+
+  it('has a page, with its tag pages, for each of the ten items of the bundled seed 001 feed', async () => {
+    const seed = posts.filter((post) => String((post.data['source'] as { input?: string } | undefined)?.input).includes('001_cbf49603f4a87da8'));
+    expect(seed).toHaveLength(10);
+    for (const post of seed) {
+      const { tree } = await readPage(distDir, `/posts/${post.id}/`);
+      const tagLinks = hrefs(tree, '.post__header .tag-list a');
+      expect(tagLinks.length, post.file).toBeGreaterThan(0);
+      for (const link of tagLinks) expect(await listedOnAllPages(link), link).toContain(`/posts/${post.id}/`);
     }
   });
 

@@ -43,6 +43,14 @@ describe('/rss.xml read by feedparser', () => {
     }
   });
 
+  it('carries the ten items of the bundled seed 001 feed with their original titles', () => {
+    const seed = posts.filter((post) => String((post.data['source'] as { input?: string } | undefined)?.input).includes('001_cbf49603f4a87da8'));
+    expect(seed).toHaveLength(10);
+    const titles = new Set(feed.entries.map((entry) => entry.title));
+    for (const post of seed) expect(titles.has(post.data.title.trim()), post.file).toBe(true);
+    expect(titles.has('Bandwidth != Network Performance')).toBe(true);
+  });
+
   it('dates each item with its post date, newest first; approximate dates get none', () => {
     const times: number[] = [];
     for (const entry of feed.entries) {
