@@ -33,7 +33,11 @@ const parser = unified().use(remarkParse).use(remarkGfm);
 
 /** Parses a post and finds its cards, with the coverage figures the deck decision is made from. */
 export function analysePost(markdown: string): Extraction {
-  const root = parser.parse(markdown) as Root;
+  return analyseTree(parser.parse(markdown) as Root);
+}
+
+/** Finds the cards of a post already parsed to mdast. */
+function analyseTree(root: Root): Extraction {
   // The same slugs, in the same order, as rehypeHeadingIds gives the rendered post's headings.
   const slugger = new GithubSlugger();
   return extractCards(toUnits(root, (heading) => slugger.slug(plainText(heading))));
@@ -49,8 +53,14 @@ export function isDeckWorthy({ cards, coveredChars, totalChars }: Extraction): b
  * Extracts a flashcard deck from an imported post, or returns null when question/answer structure does not dominate
  * the post (so rhetorical questions in ordinary posts never become cards). Works on the Markdown every importer
  * produces, so plain-text archives, feeds and HTML pages all go through it.
+ *
+ * `tree` is the mdast the Markdown was just written from, when the caller has it: most posts are no deck, and
+ * deciding that on the tree in hand saves parsing the Markdown again (as costly as the HTML conversion itself).
+ * A post the tree finds deck-worthy is still extracted from its parsed Markdown, so decks are exactly what the
+ * Markdown says.
  */
-export function extractDeck(post: DeckSourcePost): FileDraft | null {
+export function extractDeck(post: DeckSourcePost, tree?: Root): FileDraft | null {
+  if (tree !== undefined && !isDeckWorthy(analyseTree(tree))) return null;
   const extraction = analysePost(post.markdown);
   if (!isDeckWorthy(extraction)) return null;
   const frontmatter: DeckInput = { title: post.title, post: post.id, ...(post.url ? { url: post.url } : {}) };

@@ -23,10 +23,10 @@ export interface ConvertOutcome {
 
 /** Converts one entry and extracts its deck. @throws whatever the converter throws for this entry. */
 export function convertTask(task: ConvertTask): ConvertOutcome {
-  const { draft, warnings } = convertEntry(task.entry, task.sourceId, task.input);
+  const { draft, warnings, tree } = convertEntry(task.entry, task.sourceId, task.input);
   const title = typeof draft.frontmatter['title'] === 'string' ? draft.frontmatter['title'] : task.entry.title;
   const post = task.entry.link
     ? { id: task.sourceId, title, markdown: draft.body, url: task.entry.link }
     : { id: task.sourceId, title, markdown: draft.body };
-  return { post: draft, deck: extractDeck(post), warnings };
+  return { post: draft, deck: extractDeck(post, tree), warnings };
 }

@@ -5,7 +5,7 @@
 import type { Paragraph, Root } from 'mdast';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { PostSchema } from '../../src/schemas/post.ts';
-import { htmlToMarkdown } from './html-to-markdown.ts';
+import { htmlToMarkdownTree } from './html-to-markdown.ts';
 import { sanitizeText } from './sanitize.ts';
 import { slugify } from './slugs.ts';
 import type { FileDraft, ImportedEntry } from './types.ts';
@@ -18,6 +18,8 @@ export interface ConvertedEntry {
   draft: FileDraft;
   /** Conversion warnings (images left remote, unsafe markup removed, title missing). */
   warnings: string[];
+  /** The mdast the body was written from, when the body was converted from HTML. */
+  tree?: Root;
 }
 
 /** Plain text → Markdown paragraphs: blank lines separate paragraphs; Markdown syntax in the text is escaped. */
@@ -34,12 +36,12 @@ export function textToParagraphs(text: string): string {
   return paragraphs.length === 0 ? '' : toMarkdown(root);
 }
 
-/** The body of an entry as Markdown, with the conversion's warnings. */
-function bodyOf(entry: ImportedEntry): { markdown: string; warnings: string[] } {
+/** The body of an entry as Markdown, with the conversion's warnings (and its mdast, for HTML). */
+function bodyOf(entry: ImportedEntry): { markdown: string; warnings: string[]; tree?: Root } {
   switch (entry.content.kind) {
     case 'html': {
       const baseUrl = entry.content.baseUrl ?? entry.link;
-      return htmlToMarkdown(entry.content.value, baseUrl === undefined ? {} : { baseUrl });
+      return htmlToMarkdownTree(entry.content.value, baseUrl === undefined ? {} : { baseUrl });
     }
     case 'text':
       return { markdown: textToParagraphs(entry.content.value), warnings: [] };
@@ -110,7 +112,8 @@ export function convertEntry(entry: ImportedEntry, sourceId: string, input: stri
   validate(frontmatter, input, title);
   const body = bodyOf(entry);
   warnings.push(...body.warnings);
-  return { draft: { collection: 'posts', sourceId, slug: slugify(title), frontmatter, body: body.markdown }, warnings };
+  const draft: FileDraft = { collection: 'posts', sourceId, slug: slugify(title), frontmatter, body: body.markdown };
+  return body.tree ? { draft, warnings, tree: body.tree } : { draft, warnings };
 }
 
 /** Checks the frontmatter against PostSchema (with a placeholder hash, which the writer adds). */

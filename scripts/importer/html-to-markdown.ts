@@ -25,6 +25,11 @@ export interface MarkdownResult {
   warnings: string[];
 }
 
+/** A conversion with the mdast the Markdown was written from, for callers that analyse the post (flashcards). */
+export interface MarkdownTreeResult extends MarkdownResult {
+  tree: MdastRoot;
+}
+
 /** Per-call data the plugins share through the VFile. */
 interface ConvertData {
   baseUrl?: string;
@@ -183,9 +188,17 @@ const processor = unified()
  * xml:base) before sanitising; the same input always gives byte-identical output.
  */
 export function htmlToMarkdown(html: string, opts: { baseUrl?: string } = {}): MarkdownResult {
+  const { markdown, warnings } = htmlToMarkdownTree(html, opts);
+  return { markdown, warnings };
+}
+
+/** {@link htmlToMarkdown}, also returning the mdast the Markdown was written from (so nobody has to parse it again). */
+export function htmlToMarkdownTree(html: string, opts: { baseUrl?: string } = {}): MarkdownTreeResult {
   const data: ConvertData = { warnings: [] };
   if (opts.baseUrl !== undefined && URL.canParse(opts.baseUrl)) data.baseUrl = opts.baseUrl;
   const file = new VFile({ value: html, data: data as unknown as VFile['data'] });
-  const markdown = String(processor.processSync(file)).trim();
-  return { markdown: markdown === '' ? '' : `${markdown}\n`, warnings: data.warnings };
+  // The three stages by hand rather than processSync, to keep the mdast that was stringified.
+  const tree = processor.runSync(processor.parse(file), file) as MdastRoot;
+  const markdown = processor.stringify(tree, file).trim();
+  return { markdown: markdown === '' ? '' : `${markdown}\n`, warnings: data.warnings, tree };
 }
