@@ -17,17 +17,29 @@ declare module 'vitest' {
   }
 }
 
-/** Tests that read the built site; when a run selects none of them, the build is skipped. */
-const NEEDS_SITE = /tests\/(e2e|site)\//;
+/** Test files that read the built site; when a run's file filters select none of them, the build is skipped. */
+const NEEDS_SITE = /\/tests\/(e2e|site)\//;
+/** Vitest options whose next argument is a value, not a file filter. */
+const VALUE_OPTIONS = new Set(['--config', '-c', '--project', '--reporter', '--root', '-r', '--dir', '--testNamePattern', '-t', '--outputFile', '--pool', '--maxWorkers', '--shard', '--environment']);
+
+/** The positional file filters of this vitest run (`npm test -- tests/importer` → ['tests/importer']). */
+function fileFilters(argv: string[]): string[] {
+  const filters: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (VALUE_OPTIONS.has(arg)) i++;
+    else if (!arg.startsWith('-') && arg !== 'run') filters.push(arg);
+  }
+  return filters;
+}
 
 /**
  * Builds the site once from the repository's content/ into a temporary folder and serves it on localhost.
- * Skipped (empty context) when the run's file filter selects no test that needs the site.
+ * Skipped (empty context) when the run's file filters select no test that needs the site.
  */
 export default async function setup(project: TestProject) {
-  const filters = process.argv.slice(2).filter((a) => !a.startsWith('-') && a !== 'run');
-  const wanted = filters.length === 0 || filters.some((f) => NEEDS_SITE.test(f) || NEEDS_SITE.test(`${f}/`));
-  if (!wanted) {
+  const { testFiles } = await project.globTestFiles(fileFilters(process.argv.slice(2)));
+  if (!testFiles.some((file) => NEEDS_SITE.test(file))) {
     project.provide('baseUrl', '');
     project.provide('distDir', '');
     return;
