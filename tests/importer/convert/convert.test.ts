@@ -74,9 +74,18 @@ describe('convertEntry', () => {
     expect(post.draft).toBe(true);
   });
 
-  it('fails with the input, the item and the field when no date is known', () => {
+  it('keeps an imported post undated when the source gives no date, inventing none', () => {
     const { date: _date, ...undated } = entry();
-    expect(() => convertEntry(undated, 'id', 'feed.xml')).toThrow(/^feed\.xml: item "Bandwidth != Network Performance": date: give `date`/);
+    const { draft } = convertEntry(undated, 'id', 'feed.xml');
+    expect(draft.frontmatter).not.toHaveProperty('date');
+    expect(draft.frontmatter).not.toHaveProperty('approxDate');
+  });
+
+  it('fails with the input, the item and the field when the frontmatter would be invalid', () => {
+    const { date: _date, ...undated } = entry();
+    expect(() => convertEntry({ ...undated, approxDate: '2010-13' }, 'id', 'feed.xml')).toThrow(
+      /^feed\.xml: item "Bandwidth != Network Performance": approxDate: use YYYY or YYYY-MM/,
+    );
   });
 
   it('names an untitled post and warns', () => {
