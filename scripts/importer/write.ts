@@ -65,7 +65,7 @@ interface FolderIndex {
   taken: Set<string>;
 }
 
-async function indexFolder(dir: string, collection: FileDraft['collection']): Promise<FolderIndex> {
+async function indexFolder(dir: string): Promise<FolderIndex> {
   const index: FolderIndex = { byId: new Map(), taken: new Set() };
   const names = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return [];
@@ -121,7 +121,7 @@ export async function syncFiles(drafts: FileDraft[], options: SyncOptions): Prom
     const dir = join(root, draft.collection);
     let folder = folders.get(dir);
     if (folder === undefined) {
-      folder = await indexFolder(dir, draft.collection);
+      folder = await indexFolder(dir);
       folders.set(dir, folder);
     }
     const name = folder.byId.get(draft.sourceId) ?? `${uniqueSlug(draft.slug, folder.taken)}.md`;
