@@ -59,7 +59,10 @@ describe(`flashcards in Chromium (deck ${deckId})`, () => {
     expect(await page.locator('[data-role="deck-cards"]').isVisible()).toBe(false);
     expect(await count()).toBe(`0 / ${ids.length}`);
     const first = await question();
+    const grades = page.locator('[data-practice] [data-role="grades"]');
+    expect(await grades.isVisible()).toBe(false);
     await page.keyboard.press('Space');
+    expect(await grades.isVisible()).toBe(true);
     await expect.poll(() => page.locator('[data-role="interval"]').nth(3).textContent()).toMatch(/^\d+(\.\d+)?(m|h|d|mo|y)$/);
     expect(await page.locator('[data-practice] [data-role="answer"]').isVisible()).toBe(true);
     await page.keyboard.press('4');
