@@ -4,6 +4,7 @@ import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import remarkGfm from 'remark-gfm';
 import rehypePrettyCode from 'rehype-pretty-code';
+import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { rehypeSafeHtml } from './src/markdown/rehype-safe-html.ts';
 import { rehypeSnippets } from './src/markdown/rehype-snippets.ts';
 import { remarkSnippets } from './src/markdown/remark-snippets.ts';
@@ -13,7 +14,7 @@ import { site } from './src/site.config.ts';
 export default defineConfig({
   site: site.url,
   trailingSlash: 'always',
-  integrations: [sitemap()],
+  integrations: [sitemap(), pagefindIntegration()],
   markdown: {
     // Astro 7 defaults to Sätteri, which runs no remark/rehype plugins and passes raw HTML through.
     processor: unified({

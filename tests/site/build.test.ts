@@ -144,8 +144,8 @@ describe('every page', () => {
   it('ships no JavaScript on pages that need none', async () => {
     const plain = (await allPagePaths(distDir)).filter((path) => {
       const post = posts.find((p) => path === `/posts/${p.id}/`);
-      // Snippet and card pages are interactive; a post with code blocks may load the snippet scripts.
-      return !path.startsWith('/snippets/') && !path.startsWith('/cards/') && !(post && hasCodeFence(post));
+      // Snippet, card and search pages are interactive; a post with code blocks may load the snippet scripts.
+      return !path.startsWith('/snippets/') && !path.startsWith('/cards/') && path !== '/search/' && !(post && hasCodeFence(post));
     });
     expect(plain).toContain('/');
     for (const path of plain) {
