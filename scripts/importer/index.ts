@@ -15,7 +15,7 @@ import { readEntries } from './read.ts';
 import { hasFailures, summarise, writeReportFile, ProgressBar, type ImportReport, type InputReport, type ItemReport } from './report.ts';
 import { assignSourceIds } from './source-id.ts';
 import type { AdapterResult, FileDraft } from './types.ts';
-import { cleanupTemp, syncFiles } from './write.ts';
+import { cleanupTemp, createSyncer } from './write.ts';
 
 /** Everything `npm run import` can be asked to do. */
 export interface ImportOptions {
@@ -47,6 +47,8 @@ export interface ImportOptions {
 export const MAX_ITEM_CHARS = 8 * 1024 * 1024;
 /** Largest image `--download-images` saves. */
 const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
+/** Inputs at least this large start the worker pool before they are read (a big feed has many entries). */
+const EARLY_POOL_BYTES = 1024 * 1024;
 /** Content longer than this gets a warning: it is almost always pasted binary data. */
 const LARGE_ITEM_CHARS = 1024 * 1024;
 
@@ -92,6 +94,8 @@ class ImportRun {
     const report: InputReport = { input: input.name, warnings: [], items: [] };
     try {
       const loaded = await input.load();
+      // Workers take a while to load their modules: start them now, so they are ready when the read is done.
+      if (loaded.bytes.length >= EARLY_POOL_BYTES) this.workerPool();
       const read = readEntries(loaded.bytes, {
         input: input.name,
         drafts: this.options.drafts === true,
@@ -113,9 +117,14 @@ class ImportRun {
     return report;
   }
 
-  /** Converts every entry (in parallel), then syncs posts and decks in one go. */
+  /**
+   * Converts the entries (in parallel on the pool) and syncs each post and its deck as soon as it and every
+   * entry before it are converted: files are written in entry order, as one sync after all conversions would,
+   * while the workers carry on, and a converted post is let go once it is written.
+   */
   private async convertAndSync(input: string, result: AdapterResult, report: InputReport): Promise<void> {
-    const work: Array<{ item: ItemReport; task: ConvertTask }> = [];
+    const items: ItemReport[] = [];
+    const tasks: ConvertTask[] = [];
     for (const { entry, sourceId } of assignSourceIds(result.entries)) {
       const item: ItemReport = { item: entry.title, sourceId, status: 'failed', warnings: [...entry.warnings] };
       report.items.push(item);
@@ -128,71 +137,51 @@ class ImportRun {
       } else {
         if (size > LARGE_ITEM_CHARS) item.warnings.push(`large item: ${megabytes(size)} of content`);
         this.seen.set(sourceId, input);
-        work.push({ item, task: { entry, sourceId, input } });
+        items.push(item);
+        tasks.push({ entry, sourceId, input });
       }
     }
-    const drafts = await this.convertAll(work);
-    if (this.options.downloadImages) await this.fetchImages(drafts);
-    const synced = await syncFiles(drafts.flatMap(({ post, deck }) => (deck ? [post, deck] : [post])), {
-      contentDir: this.contentDir,
-      dryRun: this.options.dryRun === true,
-      force: this.options.force === true,
-    });
-    const owners = new Map<FileDraft, { item: ItemReport; isDeck: boolean }>();
-    for (const { item, post, deck } of drafts) {
-      owners.set(post, { item, isDeck: false });
-      if (deck) owners.set(deck, { item, isDeck: true });
-    }
-    for (const outcome of synced) {
-      const owner = owners.get(outcome.draft);
-      if (!owner) continue;
-      const path = relative(this.contentDir, outcome.path).split('\\').join('/');
-      if (owner.isDeck) {
-        owner.item.deck = outcome.message ? { status: outcome.status, path, message: outcome.message } : { status: outcome.status, path };
-      } else {
-        Object.assign(owner.item, { status: outcome.status, path }, outcome.message ? { message: outcome.message } : {});
+    const sync = createSyncer({ contentDir: this.contentDir, dryRun: this.options.dryRun === true, force: this.options.force === true });
+    this.progress.start(tasks[0]?.input ?? '', tasks.length);
+    const pool = tasks.length > 1 ? this.workerPool() : undefined;
+    // Settled up front, so a failure waiting for its turn is never an unhandled rejection.
+    const converted = pool ? tasks.map((task) => settle(pool.run(task))) : [];
+    for (let index = 0; index < items.length; index += 1) {
+      const item = items[index]!;
+      const outcome = pool ? await converted[index]! : settleNow(() => convertTask(tasks[index]!));
+      this.progress.tick();
+      if ('error' in outcome) {
+        item.message = `conversion failed: ${describeError(outcome.error).replace(/^internal error: /, '')}`;
+        continue;
+      }
+      const { post, deck, warnings } = outcome.value;
+      item.warnings.push(...warnings);
+      if (this.options.downloadImages) await this.fetchImages(item, post);
+      const synced = await sync(post);
+      Object.assign(item, { status: synced.status, path: this.relativePath(synced.path) }, synced.message ? { message: synced.message } : {});
+      if (deck) {
+        const deckSynced = await sync(deck);
+        const path = this.relativePath(deckSynced.path);
+        item.deck = deckSynced.message ? { status: deckSynced.status, path, message: deckSynced.message } : { status: deckSynced.status, path };
       }
     }
   }
 
-  /** Runs the conversion tasks; failures are recorded on their items and left out of the result. */
-  private async convertAll(work: Array<{ item: ItemReport; task: ConvertTask }>) {
-    this.progress.start(work[0]?.task.input ?? '', work.length);
-    const pool = work.length > 1 ? this.workerPool() : undefined;
-    const settled = await Promise.allSettled(
-      work.map(async ({ task }) => {
-        try {
-          return pool ? await pool.run(task) : convertTask(task);
-        } finally {
-          this.progress.tick();
-        }
-      }),
-    );
-    const drafts: Array<{ item: ItemReport; post: FileDraft; deck: FileDraft | null }> = [];
-    settled.forEach((outcome, index) => {
-      const { item } = work[index]!;
-      if (outcome.status === 'rejected') {
-        item.message = `conversion failed: ${describeError(outcome.reason).replace(/^internal error: /, '')}`;
-        return;
-      }
-      item.warnings.push(...outcome.value.warnings);
-      drafts.push({ item, post: outcome.value.post, deck: outcome.value.deck });
-    });
-    return drafts;
+  /** A path in the report: relative to the content folder, with `/` separators. */
+  private relativePath(path: string): string {
+    return relative(this.contentDir, path).split('\\').join('/');
   }
 
   /**
-   * `--download-images`: saves each post's images under public/ (beside the content folder) and rewrites
-   * its body; an image that cannot be fetched stays remote with a warning.
+   * `--download-images`: saves a post's images under public/ (beside the content folder) and rewrites its
+   * body; an image that cannot be fetched stays remote with a warning.
    */
-  private async fetchImages(drafts: Array<{ item: ItemReport; post: FileDraft }>): Promise<void> {
+  private async fetchImages(item: ItemReport, post: FileDraft): Promise<void> {
     const publicDir = resolve(this.contentDir, '..', 'public');
     const fetch = async (url: string) => (await this.fetcher(url, { maxBytes: MAX_IMAGE_BYTES })).bytes;
-    for (const { item, post } of drafts) {
-      const result = await downloadImages(post.body, { publicDir, fetch, postSlug: post.slug, dryRun: this.options.dryRun === true });
-      post.body = result.markdown;
-      item.warnings.push(...result.warnings);
-    }
+    const result = await downloadImages(post.body, { publicDir, fetch, postSlug: post.slug, dryRun: this.options.dryRun === true });
+    post.body = result.markdown;
+    item.warnings.push(...result.warnings);
   }
 
   private workerPool(): WorkerPool<ConvertTask, ConvertOutcome> | undefined {
@@ -204,6 +193,21 @@ class ImportRun {
 
   async close(): Promise<void> {
     await this.pool?.close();
+  }
+}
+
+/** A conversion's result or its error, as a value. */
+type Settled<T> = { value: T } | { error: unknown };
+
+function settle<T>(promise: Promise<T>): Promise<Settled<T>> {
+  return promise.then((value) => ({ value }), (error: unknown) => ({ error }));
+}
+
+function settleNow<T>(run: () => T): Settled<T> {
+  try {
+    return { value: run() };
+  } catch (error) {
+    return { error };
   }
 }
 

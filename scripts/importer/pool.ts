@@ -1,48 +1,71 @@
 /**
- * A small fixed-size pool of worker threads running one task module. Tasks are queued and handed to the
- * first idle worker; results come back in whatever order they finish, matched by task id.
+ * A small fixed-size pool of worker threads running one task module. Tasks are queued and handed out in
+ * batches, in order, to workers with room for more; results come back per task, matched by batch id.
  */
 import { Worker } from 'node:worker_threads';
 
-/** Message a pool worker sends back for one task. */
-export type WorkerReply<Out> = { id: number; result: Out } | { id: number; error: string };
+/** The outcome of one task, as a worker reports it. */
+export type TaskReply<Out> = { result: Out } | { error: string };
+
+/** Message the pool sends a worker: a batch of tasks. */
+export interface WorkerBatch<In> {
+  id: number;
+  tasks: In[];
+}
+
+/** Message a pool worker sends back for one batch: one reply per task, in the batch's order. */
+export interface WorkerReply<Out> {
+  id: number;
+  replies: TaskReply<Out>[];
+}
 
 interface Pending<Out> {
   resolve: (value: Out) => void;
   reject: (error: Error) => void;
 }
 
+/** Most tasks in one message: enough that messaging costs little per task, few enough to balance the workers. */
+const MAX_BATCH = 16;
+/** Batches a worker may hold at once: the next is already there when it finishes one, so it never waits. */
+const BATCHES_PER_WORKER = 2;
+
 /** Runs tasks on `size` worker threads started from `script` (see convert-worker.ts for the protocol). */
 export class WorkerPool<In, Out> {
   private readonly workers: Worker[] = [];
-  private readonly idle: Worker[] = [];
-  private readonly queue: Array<{ id: number; task: In }> = [];
-  private readonly pending = new Map<number, Pending<Out>>();
-  private readonly running = new Map<Worker, number>();
+  private readonly queue: Array<{ task: In; pending: Pending<Out> }> = [];
+  /** Batches sent and not answered, by id: the worker holding them and their tasks' promises. */
+  private readonly sent = new Map<number, { worker: Worker; pending: Pending<Out>[] }>();
+  private readonly load = new Map<Worker, number>();
   private nextId = 0;
+  private dispatchQueued = false;
   private failure: Error | undefined;
 
   constructor(script: URL, size: number) {
     for (let index = 0; index < size; index += 1) {
       const worker = new Worker(script);
       worker.on('message', (reply: WorkerReply<Out>) => this.settle(worker, reply));
-      // A worker that dies (out of memory, a crash in native code) fails its task and the pool.
-      worker.on('error', (error) => this.fail(worker, error));
+      // A worker that dies (out of memory, a crash in native code) fails its tasks and the pool.
+      worker.on('error', (error) => this.fail(error));
       worker.on('exit', (code) => {
-        if (code !== 0) this.fail(worker, new Error(`worker exited with code ${code}`));
+        if (code !== 0) this.fail(new Error(`worker exited with code ${code}`));
       });
       this.workers.push(worker);
-      this.idle.push(worker);
+      this.load.set(worker, 0);
     }
   }
 
   /** Queues a task; resolves with the worker's result or rejects with its error message. */
   run(task: In): Promise<Out> {
     if (this.failure) return Promise.reject(this.failure);
-    const id = this.nextId++;
-    const promise = new Promise<Out>((resolve, reject) => this.pending.set(id, { resolve, reject }));
-    this.queue.push({ id, task });
-    this.dispatch();
+    const promise = new Promise<Out>((resolve, reject) => this.queue.push({ task, pending: { resolve, reject } }));
+    // Dispatch once the caller has queued everything it has at hand, so batches can be full.
+    if (!this.dispatchQueued) {
+      this.dispatchQueued = true;
+      queueMicrotask(() => {
+        this.dispatchQueued = false;
+        this.dispatch();
+      });
+    }
     return promise;
   }
 
@@ -50,38 +73,54 @@ export class WorkerPool<In, Out> {
   async close(): Promise<void> {
     this.failure ??= new Error('worker pool closed');
     await Promise.all(this.workers.map((worker) => worker.terminate()));
-    for (const { reject } of this.pending.values()) reject(this.failure);
-    this.pending.clear();
+    this.rejectAll(this.failure);
+  }
+
+  /** Batch size for the queue as it is: smaller near the end, so the last tasks are shared between workers. */
+  private batchSize(): number {
+    return Math.max(1, Math.min(MAX_BATCH, Math.floor(this.queue.length / (this.workers.length * BATCHES_PER_WORKER))));
   }
 
   private dispatch(): void {
-    while (this.idle.length > 0 && this.queue.length > 0) {
-      const worker = this.idle.pop()!;
-      const job = this.queue.shift()!;
-      this.running.set(worker, job.id);
-      worker.postMessage(job);
+    if (this.failure) return;
+    for (let sentOne = true; sentOne && this.queue.length > 0; ) {
+      sentOne = false;
+      for (const worker of this.workers) {
+        if (this.queue.length === 0) break;
+        if (this.load.get(worker)! >= BATCHES_PER_WORKER) continue;
+        const jobs = this.queue.splice(0, this.batchSize());
+        const id = this.nextId++;
+        this.sent.set(id, { worker, pending: jobs.map((job) => job.pending) });
+        this.load.set(worker, this.load.get(worker)! + 1);
+        const batch: WorkerBatch<In> = { id, tasks: jobs.map((job) => job.task) };
+        worker.postMessage(batch);
+        sentOne = true;
+      }
     }
   }
 
   private settle(worker: Worker, reply: WorkerReply<Out>): void {
-    this.running.delete(worker);
-    this.idle.push(worker);
-    const pending = this.pending.get(reply.id);
-    this.pending.delete(reply.id);
-    if ('error' in reply) pending?.reject(new Error(reply.error));
-    else pending?.resolve(reply.result);
+    const batch = this.sent.get(reply.id);
+    this.sent.delete(reply.id);
+    this.load.set(worker, this.load.get(worker)! - 1);
+    batch?.pending.forEach((pending, index) => {
+      const outcome = reply.replies[index];
+      if (outcome === undefined) pending.reject(new Error('worker sent no reply for a task'));
+      else if ('error' in outcome) pending.reject(new Error(outcome.error));
+      else pending.resolve(outcome.result);
+    });
     this.dispatch();
   }
 
-  private fail(worker: Worker, error: Error): void {
+  private fail(error: Error): void {
     this.failure ??= error;
-    const id = this.running.get(worker);
-    if (id !== undefined) {
-      this.pending.get(id)?.reject(error);
-      this.pending.delete(id);
-    }
-    for (const { reject } of this.pending.values()) reject(error);
-    this.pending.clear();
+    this.rejectAll(error);
+  }
+
+  private rejectAll(error: Error): void {
+    for (const { pending } of this.sent.values()) for (const { reject } of pending) reject(error);
+    this.sent.clear();
+    for (const { pending } of this.queue) pending.reject(error);
     this.queue.length = 0;
   }
 }

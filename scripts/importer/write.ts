@@ -113,11 +113,22 @@ export async function cleanupTemp(contentDir: string): Promise<string[]> {
  * A file edited by hand since the last import is a conflict unless force is set. Errors fail one draft only.
  */
 export async function syncFiles(drafts: FileDraft[], options: SyncOptions): Promise<SyncOutcome[]> {
+  const sync = createSyncer(options);
+  const outcomes: SyncOutcome[] = [];
+  for (const draft of drafts) outcomes.push(await sync(draft));
+  return outcomes;
+}
+
+/**
+ * {@link syncFiles} one draft at a time, for callers that get drafts as they are converted: returns a function
+ * that syncs one draft. Call it with the drafts in order, awaiting each call, as syncFiles does; it keeps the
+ * folder indexes and the ids already claimed between calls.
+ */
+export function createSyncer(options: SyncOptions): (draft: FileDraft) => Promise<SyncOutcome> {
   const root = resolve(options.contentDir);
   const folders = new Map<string, FolderIndex>();
   const claimed = new Set<string>();
-  const outcomes: SyncOutcome[] = [];
-  for (const draft of drafts) {
+  return async (draft) => {
     const dir = join(root, draft.collection);
     let folder = folders.get(dir);
     if (folder === undefined) {
@@ -128,18 +139,16 @@ export async function syncFiles(drafts: FileDraft[], options: SyncOptions): Prom
     const path = join(dir, name);
     const key = `${draft.collection}\u0000${draft.sourceId}`;
     if (claimed.has(key)) {
-      outcomes.push({ draft, status: 'failed', path, message: `duplicate source id ${JSON.stringify(draft.sourceId)} in this run` });
-      continue;
+      return { draft, status: 'failed', path, message: `duplicate source id ${JSON.stringify(draft.sourceId)} in this run` };
     }
     claimed.add(key);
     folder.byId.set(draft.sourceId, name);
     try {
-      outcomes.push(await syncOne(draft, path, root, options));
+      return await syncOne(draft, path, root, options);
     } catch (error) {
-      outcomes.push({ draft, status: 'failed', path, message: error instanceof Error ? error.message : String(error) });
+      return { draft, status: 'failed', path, message: error instanceof Error ? error.message : String(error) };
     }
-  }
-  return outcomes;
+  };
 }
 
 async function syncOne(draft: FileDraft, path: string, root: string, options: SyncOptions): Promise<SyncOutcome> {
