@@ -90,10 +90,6 @@ function paragraph(rng: Rng, n: number, sentences = between(rng, 2, 5)): string 
   return Array.from({ length: sentences }, () => sentence(rng, n)).join(' ');
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
 /** A `<pre>` block like the seeds': a session, a config file, program output or a script. */
 function codeBlock(rng: Rng, n: number): string {
   const host = `${pick(rng, HOSTS)}${(n % 40) + 1}`;
