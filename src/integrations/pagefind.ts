@@ -8,8 +8,9 @@ import * as pagefind from 'pagefind';
 export interface PagefindOptions {
   /**
    * Elements left out of the index wherever they appear: the snippet toolbars' button labels ("Copy commands",
-   * "Run") would otherwise match every post that has a snippet.
-   * @default ['.snippet-bar', '.snippet-warning']
+   * "Run") would otherwise match every post that has a snippet, "Practise N cards" every post with a deck, and each
+   * card's "Source" link every deck.
+   * @default ['.snippet-bar', '.snippet-warning', '.practice-link', '.card__source']
    */
   excludeSelectors?: string[];
   /**
@@ -20,7 +21,7 @@ export interface PagefindOptions {
 }
 
 const DEFAULTS: Required<PagefindOptions> = {
-  excludeSelectors: ['.snippet-bar', '.snippet-warning'],
+  excludeSelectors: ['.snippet-bar', '.snippet-warning', '.practice-link', '.card__source'],
   bundleDir: 'pagefind',
 };
 
