@@ -7,6 +7,7 @@ const BENCHES = {
   import: () => import('./import.ts'),
   snippets: () => import('./snippets.ts'),
   cards: () => import('./cards.ts'),
+  search: () => import('./search.ts'),
 } as const;
 
 type BenchName = keyof typeof BENCHES;

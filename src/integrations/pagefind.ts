@@ -45,6 +45,25 @@ function check(step: string, errors: string[]): void {
 }
 
 /**
+ * Indexes the HTML pages of a built site (`site`) and writes the Pagefind bundle to `bundle`. Returns how many pages
+ * the index holds. Throws with Pagefind's messages when a step fails.
+ * @default excludeSelectors the integration's default list
+ */
+export async function writeSearchIndex(site: string, bundle: string, excludeSelectors: string[] = DEFAULTS.excludeSelectors): Promise<number> {
+  try {
+    const { index, errors } = await pagefind.createIndex({ excludeSelectors });
+    check('start', errors);
+    if (!index) throw new Error('Pagefind could not start: no index was created');
+    check(`index ${site}`, (await index.addDirectory({ path: site })).errors);
+    check(`write ${bundle}`, (await index.writeFiles({ outputPath: bundle })).errors);
+  } finally {
+    // The service is a child process; left running it would keep the build from exiting.
+    await pagefind.close();
+  }
+  return indexedPageCount(bundle);
+}
+
+/**
  * Builds the Pagefind search index from the HTML of the finished build (`astro:build:done`), so whatever output
  * folder the build wrote to (`astro build --outDir X`) gets its own `pagefind/` bundle. Which pages and what parts
  * of them are indexed is decided by `data-pagefind-*` attributes in the layouts.
@@ -57,17 +76,8 @@ export function pagefindIntegration(options: PagefindOptions = {}): AstroIntegra
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
         const bundle = join(site, bundleDir);
-        try {
-          const { index, errors } = await pagefind.createIndex({ excludeSelectors });
-          check('start', errors);
-          if (!index) throw new Error('Pagefind could not start: no index was created');
-          check(`index ${site}`, (await index.addDirectory({ path: site })).errors);
-          check(`write ${bundle}`, (await index.writeFiles({ outputPath: bundle })).errors);
-        } finally {
-          // The service is a child process; left running it would keep the build from exiting.
-          await pagefind.close();
-        }
-        logger.info(`search index: ${await indexedPageCount(bundle)} pages indexed into ${bundle}`);
+        const pages = await writeSearchIndex(site, bundle, excludeSelectors);
+        logger.info(`search index: ${pages} pages indexed into ${bundle}`);
       },
     },
   };
