@@ -11,10 +11,10 @@ import { downloadImages } from './images.ts';
 import { expandInputs, isBadInput, type NamedInput } from './inputs.ts';
 import { convertTask, type ConvertOutcome, type ConvertTask } from './convert-task.ts';
 import { WorkerPool } from './pool.ts';
-import { readEntries } from './read.ts';
+import { readEntries, type ReadResult } from './read.ts';
 import { hasFailures, summarise, writeReportFile, ProgressBar, type ImportReport, type InputReport, type ItemReport } from './report.ts';
 import { assignSourceIds } from './source-id.ts';
-import type { AdapterResult, FileDraft } from './types.ts';
+import type { FileDraft, ImportedEntry } from './types.ts';
 import { cleanupTemp, createSyncer } from './write.ts';
 
 /** Everything `npm run import` can be asked to do. */
@@ -47,6 +47,8 @@ export interface ImportOptions {
 export const MAX_ITEM_CHARS = 8 * 1024 * 1024;
 /** Largest image `--download-images` saves. */
 const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
+/** Most entries handed to the pool beyond the last one written. */
+const MAX_AHEAD = 256;
 /** Inputs at least this large start the worker pool before they are read (a big feed has many entries). */
 const EARLY_POOL_BYTES = 1024 * 1024;
 /** Content longer than this gets a warning: it is almost always pasted binary data. */
@@ -93,21 +95,12 @@ class ImportRun {
   async importInput(input: NamedInput): Promise<InputReport> {
     const report: InputReport = { input: input.name, warnings: [], items: [] };
     try {
-      const loaded = await input.load();
-      // Workers take a while to load their modules: start them now, so they are ready when the read is done.
-      if (loaded.bytes.length >= EARLY_POOL_BYTES) this.workerPool();
-      const read = readEntries(loaded.bytes, {
-        input: input.name,
-        drafts: this.options.drafts === true,
-        followPages: this.options.followPages === true,
-        ...(loaded.url ? { url: loaded.url } : {}),
-        ...(loaded.contentType ? { contentType: loaded.contentType } : {}),
-      });
+      const read = await this.readInput(input);
       const result = read.result;
       Object.assign(report, { format: read.format, charset: read.charset });
       report.warnings.push(...result.warnings);
       for (const skipped of result.skipped) report.items.push({ item: skipped.item, status: 'skipped', message: skipped.reason, warnings: [] });
-      await this.convertAndSync(input.name, result, report);
+      await this.convertAndSync(input.name, result.entries, report);
     } catch (error) {
       const message = describeError(error);
       return { ...report, error: message.startsWith(input.name) ? message : `${input.name}: ${message}` };
@@ -117,15 +110,30 @@ class ImportRun {
     return report;
   }
 
+  /** Loads and reads one input; its bytes are let go once read (a big export is tens of MB). */
+  private async readInput(input: NamedInput): Promise<ReadResult> {
+    const loaded = await input.load();
+    // Workers take a while to load their modules: start them now, so they are ready when the read is done.
+    if (loaded.bytes.length >= EARLY_POOL_BYTES) this.workerPool();
+    return readEntries(loaded.bytes, {
+      input: input.name,
+      drafts: this.options.drafts === true,
+      followPages: this.options.followPages === true,
+      ...(loaded.url ? { url: loaded.url } : {}),
+      ...(loaded.contentType ? { contentType: loaded.contentType } : {}),
+    });
+  }
+
   /**
    * Converts the entries (in parallel on the pool) and syncs each post and its deck as soon as it and every
    * entry before it are converted: files are written in entry order, as one sync after all conversions would,
-   * while the workers carry on, and a converted post is let go once it is written.
+   * while the workers carry on. The entries are taken out of `entries` (it is left empty), so each entry and its
+   * converted post can be let go once the post is written.
    */
-  private async convertAndSync(input: string, result: AdapterResult, report: InputReport): Promise<void> {
+  private async convertAndSync(input: string, entries: ImportedEntry[], report: InputReport): Promise<void> {
     const items: ItemReport[] = [];
-    const tasks: ConvertTask[] = [];
-    for (const { entry, sourceId } of assignSourceIds(result.entries)) {
+    const tasks: Array<ConvertTask | undefined> = [];
+    for (const { entry, sourceId } of assignSourceIds(entries.splice(0))) {
       const item: ItemReport = { item: entry.title, sourceId, status: 'failed', warnings: [...entry.warnings] };
       report.items.push(item);
       const earlier = this.seen.get(sourceId);
@@ -144,11 +152,18 @@ class ImportRun {
     const sync = createSyncer({ contentDir: this.contentDir, dryRun: this.options.dryRun === true, force: this.options.force === true });
     this.progress.start(tasks[0]?.input ?? '', tasks.length);
     const pool = tasks.length > 1 ? this.workerPool() : undefined;
-    // Settled up front, so a failure waiting for its turn is never an unhandled rejection.
-    const converted = pool ? tasks.map((task) => settle(pool.run(task))) : [];
+    const converted: Array<Promise<Settled<ConvertOutcome>> | undefined> = [];
     for (let index = 0; index < items.length; index += 1) {
+      // Keep the pool at most MAX_AHEAD entries ahead of the writes, so converted posts cannot pile up in memory
+      // when writing is the slower side; top up in halves, so the pool still gets full batches. Settled at once,
+      // so a failure waiting for its turn is never an unhandled rejection.
+      if (pool && converted.length - index < MAX_AHEAD / 2) {
+        for (let next = converted.length; next < Math.min(tasks.length, index + MAX_AHEAD); next += 1) converted.push(settle(pool.run(tasks[next]!)));
+      }
       const item = items[index]!;
       const outcome = pool ? await converted[index]! : settleNow(() => convertTask(tasks[index]!));
+      converted[index] = undefined;
+      tasks[index] = undefined;
       this.progress.tick();
       if ('error' in outcome) {
         item.message = `conversion failed: ${describeError(outcome.error).replace(/^internal error: /, '')}`;
