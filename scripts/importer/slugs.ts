@@ -52,14 +52,21 @@ function cutAtWord(words: string[], max: number): string {
  * Returns slug, or slug-2, slug-3, … — the first not in taken — and records it in taken. taken holds
  * lowercase names, so names that differ only in case never share a file on case-insensitive file systems.
  * A slug that is not already safe is slugified first, so the result is always a plain file name.
+ *
+ * `counters`, kept by the caller beside `taken` (which must only grow), remembers per base slug where counting
+ * stopped, so that thousands of posts with one title ("Untitled") cost linear, not quadratic, time: every
+ * suffix below that point was taken before and still is.
  */
-export function uniqueSlug(slug: string, taken: Set<string>): string {
+export function uniqueSlug(slug: string, taken: Set<string>, counters?: Map<string, number>): string {
   const base = SAFE_SLUG.test(slug) && !WINDOWS_RESERVED.test(slug) ? slug : slugify(slug);
   let candidate = base;
-  for (let n = 2; taken.has(candidate); n++) {
+  let n = counters?.get(base) ?? 2;
+  while (taken.has(candidate)) {
     const suffix = `-${n}`;
     candidate = `${base.slice(0, MAX_SLUG_LENGTH - suffix.length).replace(/-+$/, '')}${suffix}`;
+    n += 1;
   }
+  counters?.set(base, n);
   taken.add(candidate);
   return candidate;
 }

@@ -64,10 +64,12 @@ export function inspectFile(text: string): { sourceId?: string; intact: boolean 
 interface FolderIndex {
   byId: Map<string, string>;
   taken: Set<string>;
+  /** uniqueSlug's suffix counters for `taken`. */
+  counters: Map<string, number>;
 }
 
 async function indexFolder(dir: string): Promise<FolderIndex> {
-  const index: FolderIndex = { byId: new Map(), taken: new Set() };
+  const index: FolderIndex = { byId: new Map(), taken: new Set(), counters: new Map() };
   const names = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return [];
     throw error;
@@ -153,7 +155,7 @@ export function createSyncer(options: SyncOptions): (draft: FileDraft) => Promis
       folder = await indexFolder(dir);
       folders.set(dir, folder);
     }
-    const name = folder.byId.get(draft.sourceId) ?? `${uniqueSlug(draft.slug, folder.taken)}.md`;
+    const name = folder.byId.get(draft.sourceId) ?? `${uniqueSlug(draft.slug, folder.taken, folder.counters)}.md`;
     const path = join(dir, name);
     const key = `${draft.collection}\u0000${draft.sourceId}`;
     if (claimed.has(key)) {
