@@ -1,9 +1,9 @@
 /**
- * The rendering side of opsdeck's snippet Markdown form (see scripts/importer/snippets.ts for the form itself):
- * what each line of a snippet is, which commands it holds, and the text the copy buttons give. The prompt rules
- * live in one place, the importer's splitPrompt/parseSession, and are only imported here.
+ * The rendering side of opsdeck's snippet Markdown form (see the README): what each line of a snippet is, which
+ * commands it holds, and the text the copy buttons give. The prompt rules live in one place, shell-session.ts,
+ * shared with the importer.
  */
-import { parseSession, splitPrompt } from '../../scripts/importer/snippets.ts';
+import { parseSession, splitPrompt } from './shell-session.ts';
 
 /** How a fenced block behaves: a shell session, a prompt-less shell script, or code in another language. */
 export type SnippetKind = 'session' | 'script' | 'code';

@@ -4,7 +4,7 @@
  * scripts from a shebang to the first paragraph of prose after them.
  */
 
-import { isPromptLine } from '../snippets.ts';
+import { isPromptLine } from '../../../src/lib/shell-session.ts';
 import type { TextBlock } from './blocks.ts';
 import { isCommandLine, isConfigLine, isProseLine, isShebang, isTitleLike, parseListMarker } from './line-kinds.ts';
 

@@ -3,7 +3,7 @@
  * a config line. These only *find* code in prose; helper modules in ../snippets.ts type it.
  */
 
-import { isPromptLine, looksLikeCommand } from '../snippets.ts';
+import { isPromptLine, looksLikeCommand } from '../../../src/lib/shell-session.ts';
 
 // Short function words of English and Russian prose; commands and config lines have almost none.
 const STOPWORDS = new Set(

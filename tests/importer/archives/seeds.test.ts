@@ -15,7 +15,7 @@ import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
 import { matchKnownMarker } from '../../../scripts/importer/sources/archive/boilerplate.ts';
 import { parseTextArchive } from '../../../scripts/importer/sources/text-archive.ts';
-import { parseSession, splitPrompt } from '../../../scripts/importer/snippets.ts';
+import { parseSession, splitPrompt } from '../../../src/lib/shell-session.ts';
 import { textToMarkdown } from '../../../scripts/importer/text-to-markdown.ts';
 import type { ImportedEntry } from '../../../scripts/importer/types.ts';
 import { ARCHIVE_FIXTURES } from './fixture-files.ts';

@@ -2,15 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { describe, expect, it } from 'vitest';
-import {
-  classifyCode,
-  isPromptLine,
-  isSession,
-  parseSession,
-  sessionCommands,
-  splitPrompt,
-  type CodeHint,
-} from '../../../scripts/importer/snippets.ts';
+import { classifyCode, type CodeHint } from '../../../scripts/importer/snippets.ts';
+import { isPromptLine, isSession, parseSession, sessionCommands, splitPrompt } from '../../../src/lib/shell-session.ts';
 import { expectFile, fixtureCases, readOptional } from './fixtures.ts';
 
 describe('classifyCode fixtures (tests/fixtures/code/<case>/{input.txt, hint.json?, expected.md})', () => {
