@@ -19,7 +19,10 @@ export function detectFormat(text: string): FeedFormat {
   if (looksBinary(head)) throw new ImportError('binary data: not a feed, export or archive page');
   const root = rootElement(head);
   if (root) return classifyXmlRoot(root, head);
-  if (/<(!DOCTYPE\s+html|html[\s>]|head[\s>]|body[\s>])/i.test(head) || countTags(head) >= 3) return 'html-archive';
+  if (/<(!DOCTYPE\s+html|html[\s>]|head[\s>]|body[\s>])/i.test(head)) return 'html-archive';
+  // A fragment without <html>/<body> is a page only if it has the post markup the HTML adapter reads; a text dump
+  // with a few pasted tags (`<script>`, `<img onerror>` lines) is still a text dump.
+  if (countTags(head) >= 3 && POST_MARKUP.test(head)) return 'html-archive';
   return 'text-archive';
 }
 
@@ -70,6 +73,9 @@ function looksBinary(head: string): boolean {
   const odd = head.match(/[\u0000-\u0008\u000E-\u001A\u001C-\u001F\uFFFD]/g)?.length ?? 0;
   return odd > head.length / 100;
 }
+
+/** Classes and elements WordPress themes wrap archive posts in (what html-archive.ts looks for). */
+const POST_MARKUP = /<article[\s>]|class\s*=\s*["'][^"']*\b(hentry|entry-title|type-post|post|wp-block-post)\b/i;
 
 function countTags(head: string): number {
   return head.match(/<\/?(p|div|a|span|article|h[1-6]|ul|li|table|br|img)\b[^>]*>/gi)?.length ?? 0;

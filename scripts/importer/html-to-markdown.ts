@@ -7,7 +7,7 @@ import type { Element, Root as HastRoot } from 'hast';
 import { fromParse5 } from 'hast-util-from-parse5';
 import { toText } from 'hast-util-to-text';
 import { defaultHandlers, type Handle, type State } from 'hast-util-to-mdast';
-import type { Code, Parent, PhrasingContent, Root as MdastRoot } from 'mdast';
+import type { Code, Paragraph, Parent, PhrasingContent, Root as MdastRoot } from 'mdast';
 import { parseFragment } from 'parse5';
 import rehypeRemark from 'rehype-remark';
 import rehypeSanitize from 'rehype-sanitize';
@@ -131,16 +131,74 @@ function rehypeResolveUrlsAndReportUnsafe() {
 /** Phrasing nodes that cannot start or end with a space in Markdown (`** bold**` is not bold). */
 const SPACE_SENSITIVE = new Set(['emphasis', 'strong', 'delete', 'link']);
 
+/** Nodes dropped when they end up with no text: they would write nothing to the Markdown. */
+const DROPPED_WHEN_EMPTY = new Set(['emphasis', 'strong', 'delete', 'paragraph', 'list']);
+
+/** Containers of flow content: text directly inside them would be written without Markdown escapes. */
+const FLOW_CONTAINERS = new Set(['root', 'blockquote', 'listItem', 'list', 'footnoteDefinition']);
+
+/** Phrasing node types: what a paragraph holds. */
+const PHRASING = new Set([
+  'text', 'emphasis', 'strong', 'delete', 'inlineCode', 'break', 'link', 'image', 'linkReference', 'imageReference', 'footnoteReference', 'html',
+]);
+
+/**
+ * Wraps each run of phrasing children of a flow container in a paragraph. hast-util-to-mdast (10.x) leaves them
+ * bare in some places (a `<dl>` whose children are not dt/dd gives a list item holding text), and
+ * mdast-util-to-markdown escapes `<`, `[` and friends only inside phrasing, so `<dl>x&lt;img onerror&gt;</dl>`
+ * would otherwise become a raw `<img onerror>` tag in the Markdown.
+ */
+function wrapLoosePhrasing(parent: Parent): void {
+  if (!FLOW_CONTAINERS.has(parent.type) || !parent.children.some((child) => PHRASING.has(child.type))) return;
+  const children: Parent['children'] = [];
+  let paragraph: Paragraph | undefined;
+  for (const child of parent.children) {
+    if (!PHRASING.has(child.type)) {
+      children.push(child);
+      paragraph = undefined;
+    } else if (paragraph) paragraph.children.push(child as PhrasingContent);
+    else {
+      paragraph = { type: 'paragraph', children: [child as PhrasingContent] };
+      children.push(paragraph);
+    }
+  }
+  parent.children = children;
+}
+
+/**
+ * Keeps inline code on one line, and turns code blocks inside phrasing (hast-util-to-mdast keeps `<b><pre>…</pre></b>`
+ * and `<td><pre>` as they are) into such inline code. A fence that does not start a line is no fence, and a blank
+ * line (or, in a table cell, any line break) ends a code span: either way the rest of the code, written verbatim,
+ * would be read as Markdown, raw HTML included. Rendered inline code shows line breaks as spaces anyway.
+ */
+function keepCodeInline(parent: Parent): void {
+  const inFlow = FLOW_CONTAINERS.has(parent.type);
+  parent.children.forEach((child, index) => {
+    if (child.type === 'code' && !inFlow) parent.children[index] = { type: 'inlineCode', value: child.value } as Parent['children'][number];
+    const node = parent.children[index]!;
+    if (node.type === 'inlineCode') node.value = node.value.replace(/[ \t]*[\r\n][\s]*/g, ' ');
+  });
+}
+
+/** Whether a node writes nothing: empty text, or a DROPPED_WHEN_EMPTY node whose children all write nothing. */
+function writesNothing(node: PhrasingContent): boolean {
+  if (node.type === 'text') return node.value === '';
+  return DROPPED_WHEN_EMPTY.has(node.type) && 'children' in node && (node.children as PhrasingContent[]).every(writesNothing);
+}
+
 /**
  * One pass over the mdast, parents before children: moves spaces at the edges of emphasis, strong,
  * strikethrough and link text outside them (HTML such as `<strong>Bandwidth </strong>` would otherwise need
- * `&#x20;` escapes in the Markdown), and warns once per image, in document order: opsdeck leaves images on
- * their original host unless --download-images is given.
+ * `&#x20;` escapes in the Markdown), wraps text left bare in flow containers in paragraphs and drops nodes that
+ * would write nothing (both so that every `<` gets its escape), and warns once per image, in document
+ * order: opsdeck leaves images on their original host unless --download-images is given.
  */
 function remarkEdgeSpacesAndRemoteImages() {
   return (tree: MdastRoot, file: VFile) => {
     const { warnings } = dataOf(file);
     const walk = (parent: Parent) => {
+      wrapLoosePhrasing(parent);
+      keepCodeInline(parent);
       const siblings = parent.children as PhrasingContent[];
       for (let index = 0; index < siblings.length; ) {
         const node = siblings[index]!;
@@ -148,6 +206,14 @@ function remarkEdgeSpacesAndRemoteImages() {
         if (node.type === 'image') warnings.push(`image left remote: ${node.url}`);
         else if (SPACE_SENSITIVE.has(node.type)) next = moveEdgeSpaces(node as Parent, siblings, index);
         if ('children' in node) walk(node);
+        // mdast-util-to-markdown (2.2) escapes a `<` by peeking at what its next sibling writes: an empty strong
+        // peeks as `*` and an empty paragraph (hast-util-to-mdast puts flow content such as `<div></div>` inside
+        // headings and table cells) as nothing, yet both then write nothing, so `&lt;<b></b>script&gt;` would
+        // come out as a raw `<script>` tag in the Markdown. Dropped, they leave the `<` next to the text it escapes by.
+        if (writesNothing(node)) {
+          siblings.splice(siblings.indexOf(node), 1);
+          next -= 1;
+        }
         index = next;
       }
     };
