@@ -4,8 +4,8 @@ import { z } from 'astro/zod';
 export const ReprintSchema = z.object({
   /** Original author, e.g. taken from the post's copyright line. */
   author: z.string().min(1),
-  /** Link to the original, when known. */
-  url: z.url().optional(),
+  /** Link to the original (http or https), when known. */
+  url: z.url({ protocol: /^https?$/ }).optional(),
   /** The marker the source used, e.g. `перепечатка`. */
   marker: z.string().optional(),
 });

@@ -4,8 +4,8 @@ import { z } from 'astro/zod';
 export const SourceSchema = z.object({
   /** Stable source id the importer keys the post by: the guid, else the link, else a content hash. */
   id: z.string().min(1),
-  /** Permalink of the original post, shown as "Originally published at". */
-  url: z.url().optional(),
+  /** Permalink of the original post (http or https), shown as "Originally published at" and linked. */
+  url: z.url({ protocol: /^https?$/ }).optional(),
   /** Title of the feed, export or archive page the post was imported from. */
   feed: z.string().optional(),
   /** File name or URL of the imported input, as given to `npm run import`. */
