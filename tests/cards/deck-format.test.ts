@@ -75,4 +75,10 @@ describe('exports', () => {
       '',
     ]);
   });
+
+  it('keeps CSV cells that a spreadsheet would run as formulas inert', () => {
+    const hostile: ExportCard[] = [{ ...cards[0]!, question: '=HYPERLINK("http://evil.test","x")', answer: '+1', topic: '@SUM(A1)' }];
+    const row = cardsCsv(hostile).split('\r\n')[1];
+    expect(row).toBe(`d/q1,D,'@SUM(A1),qa,"'=HYPERLINK(""http://evil.test"",""x"")",'+1,https://x.test/posts/p/#unix`);
+  });
 });

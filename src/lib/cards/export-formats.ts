@@ -53,9 +53,15 @@ export function ankiText(cards: ExportCard[], deckName?: string): string {
   return `${[...headers, ...rows].join('\n')}\n`;
 }
 
+/**
+ * Spreadsheets run a cell that starts with `=`, `+`, `-`, `@`, tab or CR as a formula (CSV injection); a leading
+ * `'` makes them show it as text, as OWASP recommends.
+ */
+const inertCell = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+
 /** A CSV file (RFC 4180, CRLF) with one card per row: id, deck, topic, kind, question, answer (Markdown), source. */
 export function cardsCsv(cards: ExportCard[]): string {
   const header = ['id', 'deck', 'topic', 'kind', 'question', 'answer', 'source'];
   const rows = cards.map((card) => [card.id, card.deck, card.topic ?? '', card.kind, card.question, card.answer, card.sourceUrl ?? '']);
-  return `${[header, ...rows].map((row) => row.map((field) => quoteField(field, ',')).join(',')).join('\r\n')}\r\n`;
+  return `${[header, ...rows].map((row) => row.map((field) => quoteField(inertCell(field), ',')).join(',')).join('\r\n')}\r\n`;
 }
