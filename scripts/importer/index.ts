@@ -8,7 +8,7 @@ import { relative, resolve } from 'node:path';
 import { describeError } from './errors.ts';
 import { fetchUrl, type Fetcher } from './fetch.ts';
 import { downloadImages } from './images.ts';
-import { expandInputs, isBadInput, type NamedInput } from './inputs.ts';
+import { expandInputs, isBadInput, urlInput, type NamedInput } from './inputs.ts';
 import { convertTask, type ConvertOutcome, type ConvertTask } from './convert-task.ts';
 import { WorkerPool } from './pool.ts';
 import { readEntries, type ReadResult } from './read.ts';
@@ -53,6 +53,8 @@ const MAX_AHEAD = 256;
 const EARLY_POOL_BYTES = 1024 * 1024;
 /** Content longer than this gets a warning: it is almost always pasted binary data. */
 const LARGE_ITEM_CHARS = 1024 * 1024;
+/** Most "older posts" pages `--follow-pages` fetches in one run, so a pager that never ends cannot run forever. */
+export const MAX_FOLLOWED_PAGES = 200;
 
 /** Runs an import and returns its report; writes the `--report` file when asked. Never throws for bad input. */
 export async function runImport(options: ImportOptions): Promise<ImportReport> {
@@ -60,9 +62,29 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
   const run = new ImportRun(options, contentDir);
   try {
     if (!options.dryRun) await cleanupTemp(contentDir);
-    const inputs = await expandInputs(options.inputs, run.fetcher);
-    for (const input of inputs) {
-      run.reports.push(isBadInput(input) ? failedInput(input.name, input.error) : await run.importInput(input));
+    const queue = await expandInputs(options.inputs, run.fetcher);
+    const visited = new Set(options.inputs);
+    let followed = 0;
+    for (let input = queue.shift(); input !== undefined; input = queue.shift()) {
+      if (isBadInput(input)) {
+        run.reports.push(failedInput(input.name, input.error));
+        continue;
+      }
+      const { report, nextPage } = await run.importInput(input);
+      run.reports.push(report);
+      // --follow-pages: the older page is imported next, once, when the archive page itself came from a URL.
+      if (nextPage === undefined || !options.followPages || visited.has(nextPage)) continue;
+      if (!/^https?:\/\//i.test(input.name)) {
+        report.warnings.push(`--follow-pages follows pages fetched from a URL; import ${nextPage} for the older posts`);
+        continue;
+      }
+      if (followed === MAX_FOLLOWED_PAGES) {
+        report.warnings.push(`stopped after following ${MAX_FOLLOWED_PAGES} "older posts" pages; import ${nextPage} to go on`);
+        continue;
+      }
+      visited.add(nextPage);
+      followed += 1;
+      queue.unshift(urlInput(nextPage, run.fetcher));
     }
   } finally {
     await run.close();
@@ -91,23 +113,28 @@ class ImportRun {
     this.progress = options.progress ?? new ProgressBar();
   }
 
-  /** Imports one input; any error becomes the input's `error`, never an exception. */
-  async importInput(input: NamedInput): Promise<InputReport> {
+  /**
+   * Imports one input; any error becomes the input's `error`, never an exception. Also gives the archive's
+   * next page, when the input is an archive page that links one.
+   */
+  async importInput(input: NamedInput): Promise<{ report: InputReport; nextPage?: string }> {
     const report: InputReport = { input: input.name, warnings: [], items: [] };
+    let nextPage: string | undefined;
     try {
       const read = await this.readInput(input);
       const result = read.result;
+      nextPage = result.nextPage;
       Object.assign(report, { format: read.format, charset: read.charset });
       report.warnings.push(...result.warnings);
       for (const skipped of result.skipped) report.items.push({ item: skipped.item, status: 'skipped', message: skipped.reason, warnings: [] });
       await this.convertAndSync(input.name, result.entries, report);
     } catch (error) {
       const message = describeError(error);
-      return { ...report, error: message.startsWith(input.name) ? message : `${input.name}: ${message}` };
+      return { report: { ...report, error: message.startsWith(input.name) ? message : `${input.name}: ${message}` } };
     } finally {
       this.progress.clear();
     }
-    return report;
+    return nextPage === undefined ? { report } : { report, nextPage };
   }
 
   /** Loads and reads one input; its bytes are let go once read (a big export is tens of MB). */

@@ -47,7 +47,8 @@ export async function expandInputs(args: string[], fetcher: Fetcher): Promise<Ar
   return out;
 }
 
-function urlInput(url: string, fetcher: Fetcher): NamedInput | BadInput {
+/** An http(s) URL as an input, fetched when loaded; other schemes are a BadInput. */
+export function urlInput(url: string, fetcher: Fetcher): NamedInput | BadInput {
   if (!/^https?:\/\//i.test(url)) {
     return { name: url, error: new ImportError(`${url}: only http and https URLs can be imported`) };
   }

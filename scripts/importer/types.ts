@@ -60,6 +60,8 @@ export interface AdapterResult {
   skipped: { item: string; reason: string }[];
   /** Input-level warnings (charset guessed, mojibake suspected, …). */
   warnings: string[];
+  /** The absolute URL of the next ("older posts") page of an archive page, when it links one. */
+  nextPage?: string;
 }
 
 /** A file the importer wants content/ to hold: a post or a deck. */

@@ -124,5 +124,5 @@ export function parseHtmlArchive(text: string, ctx: HtmlArchiveContext): Adapter
     else if (post.partial) entryWarnings.push('the archive page shows only an excerpt or a teaser of this post; import its feed or permalink for the full text');
     return entry;
   });
-  return { entries, skipped: [], warnings };
+  return next === undefined ? { entries, skipped: [], warnings } : { entries, skipped: [], warnings, nextPage: next };
 }

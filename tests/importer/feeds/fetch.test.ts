@@ -21,6 +21,19 @@ function cp1251(text: string): Buffer {
   return Buffer.from([...text].map((char) => table.get(char)!));
 }
 
+/** A Twenty Ten style category archive page; page 3's "older posts" link leads back to page 1, a loop. */
+function archivePage(page: number): string {
+  const older = page === 3 ? '/category/ops/' : `/category/ops/page/${page + 1}/`;
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="UTF-8"><title>Ops | Blog</title></head><body>
+<div id="content"><h1 class="page-title">Category Archives: <span>Ops</span></h1>
+<div id="post-${page}" class="post-${page} post hentry category-ops">
+<h2 class="entry-title"><a href="/${2010 - page}/01/post-${page}/" rel="bookmark">Post on page ${page}</a></h2>
+<div class="entry-meta"><a href="/${2010 - page}/01/post-${page}/"><span class="entry-date">January ${page}, ${2010 - page}</span></a></div>
+<div class="entry-content"><p>Body of page ${page}.</p></div></div>
+<div id="nav-below" class="navigation"><div class="nav-previous"><a href="${older}">← Older posts</a></div></div>
+</div></body></html>`;
+}
+
 let server: Server;
 let base: string;
 
@@ -28,6 +41,12 @@ beforeAll(async () => {
   server = createServer((request, response) => {
     const url = new URL(request.url!, 'http://localhost');
     const hops = Number(url.searchParams.get('n') ?? 0);
+    const archive = /^\/category\/ops\/(?:page\/(\d+)\/)?$/.exec(url.pathname);
+    if (archive) {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      response.end(archivePage(Number(archive[1] ?? 1)));
+      return;
+    }
     switch (url.pathname) {
       case '/feed.xml':
         response.writeHead(200, { 'content-type': 'application/rss+xml; charset=windows-1251' });
@@ -105,5 +124,22 @@ describe('importing a URL', () => {
     expect(post).toContain('title: Пост');
     expect(post).toContain(`url: ${base}/blog/2016/04/post.html`);
     expect(post).toContain(`[ссылка](${base}/blog/2016/04/other.html)`);
+  });
+
+  it('follows "older posts" links with --follow-pages, each page once, and only when asked', async () => {
+    const contentDir = await tempContent();
+    const followed = await runImport({ inputs: [`${base}/category/ops/`], contentDir, workers: 0, followPages: true });
+    expect(followed.inputs.map((input) => [input.input, input.format])).toEqual([
+      [`${base}/category/ops/`, 'html-archive'],
+      [`${base}/category/ops/page/2/`, 'html-archive'],
+      [`${base}/category/ops/page/3/`, 'html-archive'],
+    ]);
+    expect(followed.summary).toMatchObject({ new: 3, failedInputs: 0 });
+    const posts = Object.values(await readTree(contentDir)).join('\n');
+    for (const page of [1, 2, 3]) expect(posts).toContain(`title: Post on page ${page}`);
+
+    const single = await runImport({ inputs: [`${base}/category/ops/`], contentDir: await tempContent(), workers: 0 });
+    expect(single.inputs).toHaveLength(1);
+    expect(single.inputs[0]!.warnings).toContain(`the archive continues at ${base}/category/ops/page/2/; use --follow-pages to import it too`);
   });
 });
