@@ -12,10 +12,11 @@ import { parseFragment } from 'parse5';
 import rehypeRemark from 'rehype-remark';
 import rehypeSanitize from 'rehype-sanitize';
 import remarkGfm from 'remark-gfm';
-import remarkStringify, { type Options as StringifyOptions } from 'remark-stringify';
+import remarkStringify from 'remark-stringify';
 import { unified, type Plugin, type Processor } from 'unified';
 import { VFile } from 'vfile';
 import { sanitizeSchema, STRIPPED_ELEMENTS } from './sanitize.ts';
+import { MARKDOWN_STYLE } from './markdown-style.ts';
 import { classifyCode } from './snippets.ts';
 
 /** What a conversion produced. */
@@ -38,19 +39,6 @@ interface ConvertData {
 
 /** Attributes that hold a URL, as hast property names. */
 const URL_PROPERTIES = ['href', 'src', 'cite', 'longDesc', 'poster', 'action', 'formAction', 'background'];
-
-/** Markdown style of opsdeck posts: `-` bullets, `*` emphasis, fenced code, ATX headings. */
-const STRINGIFY_OPTIONS: StringifyOptions = {
-  bullet: '-',
-  emphasis: '*',
-  strong: '*',
-  fence: '`',
-  fences: true,
-  listItemIndent: 'one',
-  rule: '-',
-  setext: false,
-  resourceLink: false,
-};
 
 function dataOf(file: VFile): ConvertData {
   return file.data as unknown as ConvertData;
@@ -283,7 +271,7 @@ const processor = unified()
   .use(rehypeRemark, { handlers: { a, img, pre } })
   .use(remarkEdgeSpacesAndRemoteImages)
   .use(remarkGfm)
-  .use(remarkStringify, STRINGIFY_OPTIONS)
+  .use(remarkStringify, MARKDOWN_STYLE)
   .freeze();
 
 /**

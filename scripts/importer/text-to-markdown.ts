@@ -9,6 +9,7 @@ import type { Root } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
+import { MARKDOWN_STYLE } from './markdown-style.ts';
 import { assemble } from './text/assemble.ts';
 import { splitBlocks, splitLines } from './text/blocks.ts';
 import type { TextItem } from './text/items.ts';
@@ -28,18 +29,7 @@ export function textToMdast(text: string): Root {
   return { type: 'root', children: assemble(recognise(text)) };
 }
 
-// The same Markdown style as html-to-markdown, so text and HTML sources read alike.
-const processor = unified().use(remarkGfm).use(remarkStringify, {
-  bullet: '-',
-  emphasis: '*',
-  strong: '*',
-  fence: '`',
-  fences: true,
-  listItemIndent: 'one',
-  rule: '-',
-  setext: false,
-  resourceLink: false,
-});
+const processor = unified().use(remarkGfm).use(remarkStringify, MARKDOWN_STYLE);
 
 /** Converts a plain-text post body to Markdown. */
 export function textToMarkdown(text: string): string {
