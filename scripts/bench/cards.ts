@@ -1,11 +1,12 @@
 /**
- * `npm run bench -- cards [distDir]`: the gzipped size of the flashcard practice island in a built site (default
+ * `npm run bench -- cards [--dist <dir>]`: the gzipped size of the flashcard practice island in a built site (default
  * `dist/`), without and with ts-fsrs. Reads the first deck page's module script, follows its static imports (the
  * island) and the chunks it loads dynamically (ts-fsrs), and gzips each file at level 9.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { distDirOf } from './dist-dir.ts';
 
 /** The island's budget, without ts-fsrs. */
 const BUDGET_BYTES = 10 * 1024;
@@ -36,10 +37,10 @@ function chunksOf(distDir: string, entry: string): { island: Set<string>; lazy: 
 }
 
 export async function main(args: string[]): Promise<void> {
-  const distDir = resolve(args[0] ?? 'dist');
+  const distDir = distDirOf(args);
   const cardsDir = join(distDir, 'cards');
   const deck = existsSync(cardsDir) ? readdirSync(cardsDir, { withFileTypes: true }).find((entry) => entry.isDirectory()) : undefined;
-  if (!deck) throw new Error(`no deck page under ${cardsDir}: build the site first (npm run build) or pass the dist folder`);
+  if (!deck) throw new Error(`no deck page under ${cardsDir}: build the site first (npm run build) or pass --dist <dir>`);
   const html = readFileSync(join(cardsDir, deck.name, 'index.html'), 'utf8');
   const src = /<script type="module" src="\/(_astro\/[^"]+\.js)"/.exec(html)?.[1];
   if (!src) throw new Error(`no module script on /cards/${deck.name}/`);

@@ -7,9 +7,10 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, posix, resolve } from 'node:path';
+import { join, posix } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { writeSearchIndex } from '../../src/integrations/pagefind.ts';
+import { distDirOf } from './dist-dir.ts';
 
 /** Gzipped budget of the search page's own script, in bytes. */
 const ISLAND_BUDGET = 5 * 1024;
@@ -64,8 +65,7 @@ async function indexingSeconds(dist: string): Promise<number> {
 }
 
 export async function main(args: string[] = []): Promise<void> {
-  const flag = args.indexOf('--dist');
-  const dist = resolve(flag >= 0 && args[flag + 1] ? args[flag + 1]! : 'dist');
+  const dist = distDirOf(args);
   const bundle = join(dist, 'pagefind');
   const page = join(dist, 'search/index.html');
   if (!existsSync(join(bundle, 'pagefind-entry.json')) || !existsSync(page)) {

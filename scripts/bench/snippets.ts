@@ -5,8 +5,9 @@
  * Exits with status 1 when a budget is broken.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, posix, resolve } from 'node:path';
+import { join, posix } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { distDirOf } from './dist-dir.ts';
 
 /** Gzipped island budget in bytes. */
 const ISLAND_BUDGET = 10 * 1024;
@@ -61,8 +62,7 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const total = (assets: Asset[], key: 'bytes' | 'gzipped') => assets.reduce((sum, a) => sum + a[key], 0);
 
 export async function main(args: string[] = []): Promise<void> {
-  const flag = args.indexOf('--dist');
-  const dist = resolve(flag >= 0 && args[flag + 1] ? args[flag + 1]! : 'dist');
+  const dist = distDirOf(args);
   const postsDir = join(dist, 'posts');
   if (!existsSync(postsDir)) throw new Error(`${postsDir} not found: build the site first (npm run build, or pass --dist <dir>)`);
   const pages = readdirSync(postsDir, { withFileTypes: true })
