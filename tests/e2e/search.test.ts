@@ -6,12 +6,12 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indexTags, type TagIndex } from '../../src/lib/tags.ts';
 import { readSourcePosts, type SourcePost } from '../site/built-site.ts';
-import { openBrowser, site } from './harness.ts';
+import { openBrowser, openPage, site } from './harness.ts';
 
 const root = join(import.meta.dirname, '../..');
 let browser: Browser;
@@ -30,18 +30,6 @@ afterAll(() => browser?.close());
 
 const postPath = (post: SourcePost) => `/posts/${post.id}/`;
 const pathsOf = (list: SourcePost[]) => list.map(postPath).sort();
-
-/** A page in a fresh context that records uncaught script errors and failed same-site requests. */
-async function openPage(options: Parameters<Browser['newContext']>[0] = {}): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-  const context = await browser.newContext(options);
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`script error: ${error.message}`));
-  page.on('response', (response) => {
-    if (response.url().startsWith(baseUrl) && response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
-  });
-  return { context, page, problems };
-}
 
 /**
  * Waits until the status line reports a finished search: one that mentions `expected` in quotes (the query or the
@@ -80,7 +68,7 @@ function postTitled(...words: string[]): SourcePost {
 
 describe('searching in the browser', () => {
   it('finds the mdadm/paste post as you type, marks the match, keeps the query in the address and opens the post', async () => {
-    const { context, page, problems } = await openPage({ viewport: { width: 1100, height: 900 } });
+    const { context, page, problems } = await openPage(browser, { viewport: { width: 1100, height: 900 } });
     const target = postTitled('mdadm', 'paste');
     await page.goto(baseUrl + '/');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Search' }).click();
@@ -103,7 +91,7 @@ describe('searching in the browser', () => {
   });
 
   it('finds commands inside snippets ("paste - -"), and every post that has all the words ("gluster volume")', async () => {
-    const { context, page, problems } = await openPage();
+    const { context, page, problems } = await openPage(browser);
     await page.goto(`${baseUrl}/search/?q=${encodeURIComponent('paste - -')}`);
     await settled(page, 'paste - -');
     expect(await resultPaths(page)).toContain(postPath(postTitled('mdadm', 'paste')));
@@ -119,7 +107,7 @@ describe('searching in the browser', () => {
   });
 
   it('opens a ?q=gluster deep link with the query filled in, each post once', async () => {
-    const { context, page, problems } = await openPage({ colorScheme: 'dark', viewport: { width: 1100, height: 900 } });
+    const { context, page, problems } = await openPage(browser, { colorScheme: 'dark', viewport: { width: 1100, height: 900 } });
     await page.goto(baseUrl + '/search/?q=gluster');
     await expect(page.locator('#search-query').inputValue()).resolves.toBe('gluster');
     const status = await settled(page, 'gluster');
@@ -133,7 +121,7 @@ describe('searching in the browser', () => {
   });
 
   it('finds a Cyrillic word: every reprint marked “перепечатка”, and nothing else', async () => {
-    const { context, page, problems } = await openPage({ viewport: { width: 390, height: 844 }, isMobile: true, deviceScaleFactor: 2 });
+    const { context, page, problems } = await openPage(browser, { viewport: { width: 390, height: 844 }, isMobile: true, deviceScaleFactor: 2 });
     const word = 'перепечатка';
     const expected = posts.filter((post) => [JSON.stringify(post.data['reprint'] ?? ''), post.data.title, post.body].some((text) => text.includes(word)));
     expect(expected.length).toBeGreaterThan(0);
@@ -146,7 +134,7 @@ describe('searching in the browser', () => {
   });
 
   it('narrows to a tag: alone it lists the tag’s posts; with words, the untagged matches drop out', async () => {
-    const { context, page, problems } = await openPage();
+    const { context, page, problems } = await openPage(browser);
     const [tag, tagged] = [...tagIndex.postsByTag].map(([slug, list]) => [tagIndex.tags.find((t) => t.slug === slug)!, list] as const).sort((a, b) => b[1].length - a[1].length)[0]!;
     const word = 'cloud';
     await page.goto(`${baseUrl}/search/?q=${word}`);
@@ -169,7 +157,7 @@ describe('searching in the browser', () => {
   });
 
   it('says so when nothing matches', async () => {
-    const { context, page, problems } = await openPage();
+    const { context, page, problems } = await openPage(browser);
     await page.goto(baseUrl + '/search/');
     await page.locator('#search-query').fill('xylophone');
     await page.locator('#search-query').press('Enter');
@@ -182,7 +170,7 @@ describe('searching in the browser', () => {
   });
 
   it('shows ten results at a time; More results adds the next ten and moves focus to them', async () => {
-    const { context, page } = await openPage();
+    const { context, page } = await openPage(browser);
     await page.goto(baseUrl + '/search/?q=the');
     const status = await settled(page, 'the');
     const total = Number(/^(\d+) results/.exec(status)?.[1]);
@@ -196,7 +184,7 @@ describe('searching in the browser', () => {
   });
 
   it('without JavaScript, the form lands on the search page and points to other ways in', async () => {
-    const { context, page } = await openPage({ javaScriptEnabled: false });
+    const { context, page } = await openPage(browser, { javaScriptEnabled: false });
     await page.goto(baseUrl + '/search/');
     await page.locator('#search-query').fill('paste');
     await page.locator('#search-query').press('Enter');

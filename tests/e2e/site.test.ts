@@ -2,9 +2,9 @@
  * The blog in Chromium: a reader goes home → post → tag page → back, in light and dark schemes and on a phone.
  * Works on whatever content/posts holds; screenshots go to /tmp/site-e2e-*.png for review.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser, site } from './harness.ts';
+import { openBrowser, openPage, site } from './harness.ts';
 
 let browser: Browser;
 let baseUrl: string;
@@ -15,23 +15,11 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-/** A page in a fresh context that fails the test on any uncaught script error or failed same-site request. */
-async function openPage(options: Parameters<Browser['newContext']>[0] = {}): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-  const context = await browser.newContext(options);
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`script error: ${error.message}`));
-  page.on('response', (response) => {
-    if (response.url().startsWith(baseUrl) && response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
-  });
-  return { context, page, problems };
-}
-
 const pathOf = (page: Page) => new URL(page.url()).pathname;
 
 describe('reading the blog', () => {
   it('goes home → post → tag page → back → back', async () => {
-    const { context, page, problems } = await openPage({ viewport: { width: 1280, height: 900 } });
+    const { context, page, problems } = await openPage(browser, { viewport: { width: 1280, height: 900 } });
     await page.goto(baseUrl + '/');
     await expect(page.title()).resolves.toContain('opsdeck');
     const firstPost = page.locator('.post-list .post-summary__title a').first();
@@ -65,7 +53,7 @@ describe('reading the blog', () => {
   });
 
   it('reaches the tags index, the archive, the feed and a friendly 404 from the header and links', async () => {
-    const { context, page } = await openPage();
+    const { context, page } = await openPage(browser);
     await page.goto(baseUrl + '/');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tags' }).click();
     await page.waitForURL(/\/tags\/$/);
@@ -92,8 +80,8 @@ describe('themes and screens', () => {
     });
 
   it('follows the dark colour scheme, code highlighting included', async () => {
-    const light = await openPage({ colorScheme: 'light' });
-    const dark = await openPage({ colorScheme: 'dark' });
+    const light = await openPage(browser, { colorScheme: 'light' });
+    const dark = await openPage(browser, { colorScheme: 'dark' });
     // The post with the most code blocks shows the highlighter's dual themes best.
     await light.page.goto(baseUrl + '/archive/');
     const paths = await light.page.locator('.archive-list a').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
@@ -127,7 +115,7 @@ describe('themes and screens', () => {
   });
 
   it('fits a phone screen without sideways scrolling', async () => {
-    const { context, page, problems } = await openPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    const { context, page, problems } = await openPage(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
     await page.goto(baseUrl + '/');
     const paths = ['/', '/tags/', '/archive/', ...(await page.locator('.post-list .post-summary__title a').evaluateAll((links) => links.map((a) => a.getAttribute('href')!)))];
     for (const path of paths) {
