@@ -1,17 +1,7 @@
 /**
  * The contracts between the importer's stages. Adapters (sources/) turn one decoded input into
- * ImportedEntry values; convert turns an entry into a PostDraft; write syncs drafts to content/.
+ * ImportedEntry values; convert turns an entry into a post FileDraft; write syncs drafts to content/.
  */
-
-/** A warning or error about one input or one item, shown in the report. */
-export interface ImportIssue {
-  /** File path or URL of the input. */
-  input: string;
-  /** The item's title or id, when the issue is about one item. */
-  item?: string;
-  /** What is wrong and, where useful, how to fix it. */
-  message: string;
-}
 
 /** The body of an entry as the source gave it. */
 export type EntryContent =

@@ -74,11 +74,6 @@ function resolveSource(source: string | undefined, base: string | undefined): st
   return base ? `${base.replace(/#.*$/, '')}${source}` : undefined;
 }
 
-/** The deck belonging to a post, by the post's file name or source id. */
-export async function getDeckOfPost(post: PostEntry): Promise<DeckView | undefined> {
-  return (await getDecks()).find((deck) => deck.post?.id === post.id);
-}
-
 /** Path of a deck's practice page. */
 export function deckPath(id: string): string {
   return `/cards/${id}/`;
