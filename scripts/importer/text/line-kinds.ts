@@ -41,7 +41,7 @@ export function isProseLine(line: string): boolean {
 
 /**
  * Whether the line is a shell command written without a prompt: a known command (see
- * snippets.ts), an executable path (`/etc/init.d/glusterfsd start`), or a run of options
+ * src/lib/shell-commands.ts), an executable path (`/etc/init.d/glusterfsd start`), or a run of options
  * continuing a command (`-m comment --comment "x"`), and never a sentence.
  */
 export function isCommandLine(line: string): boolean {
