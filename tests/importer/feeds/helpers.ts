@@ -16,7 +16,6 @@ import { visit } from 'unist-util-visit';
 import type { Element } from 'hast';
 import { parse as parseYaml } from 'yaml';
 import { expect } from 'vitest';
-import type { ImportReport } from '../../../scripts/importer/report.ts';
 
 /** True when expected files should be (re)written from the actual output. */
 export const UPDATE = process.env['UPDATE'] === '1';
@@ -59,11 +58,6 @@ export async function readTree(dir: string): Promise<Record<string, string>> {
   }
   await walk(dir);
   return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : 1)));
-}
-
-/** The report with run-specific values removed, for comparing against an expected file. */
-export function stableReport(report: ImportReport): ImportReport {
-  return JSON.parse(JSON.stringify(report)) as ImportReport;
 }
 
 /** Compares `actual` with the expected file's text, or writes it under UPDATE=1. */
