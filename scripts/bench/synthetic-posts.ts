@@ -35,7 +35,7 @@ function random(seed: number): () => number {
 }
 
 /** Markdown text of synthetic post `index`: frontmatter valid under PostSchema, paragraphs, a list and code blocks. */
-export function syntheticPost(index: number): string {
+function syntheticPost(index: number): string {
   const next = random(index + 1);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
   const approximate = index % 10 === 9;

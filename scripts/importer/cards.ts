@@ -32,7 +32,7 @@ const MIN_COVERAGE = 0.6;
 const parser = unified().use(remarkParse).use(remarkGfm);
 
 /** Parses a post and finds its cards, with the coverage figures the deck decision is made from. */
-export function analysePost(markdown: string): Extraction {
+function analysePost(markdown: string): Extraction {
   return analyseTree(parser.parse(markdown) as Root);
 }
 
@@ -44,7 +44,7 @@ function analyseTree(root: Root): Extraction {
 }
 
 /** Whether a post's question/answer structure dominates it, so that it is an interview guide or FAQ worth a deck. */
-export function isDeckWorthy({ cards, coveredChars, totalChars }: Extraction): boolean {
+function isDeckWorthy({ cards, coveredChars, totalChars }: Extraction): boolean {
   const answered = cards.filter((card) => card.kind !== 'open').length;
   return answered >= MIN_ANSWERED && totalChars > 0 && coveredChars / totalChars >= MIN_COVERAGE;
 }

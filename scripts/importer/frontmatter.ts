@@ -16,7 +16,7 @@ const KEY_ORDER: Record<string, string[]> = {
  * A copy of value with object keys in KEY_ORDER for their parent key (unknown keys after them, sorted) and
  * undefined values dropped.
  */
-export function orderKeys(value: unknown, parentKey = ''): unknown {
+function orderKeys(value: unknown, parentKey = ''): unknown {
   if (Array.isArray(value)) return value.map((v) => orderKeys(v));
   if (value === null || typeof value !== 'object' || value instanceof Date) return value;
   const order = KEY_ORDER[parentKey] ?? [];

@@ -44,7 +44,7 @@ export interface ImportOptions {
 }
 
 /** Content longer than this (characters of HTML/text) fails as one item rather than stalling the run. */
-export const MAX_ITEM_CHARS = 8 * 1024 * 1024;
+const MAX_ITEM_CHARS = 8 * 1024 * 1024;
 /** Largest image `--download-images` saves. */
 const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
 /** Most entries handed to the pool beyond the last one written. */
@@ -54,7 +54,7 @@ const EARLY_POOL_BYTES = 1024 * 1024;
 /** Content longer than this gets a warning: it is almost always pasted binary data. */
 const LARGE_ITEM_CHARS = 1024 * 1024;
 /** Most "older posts" pages `--follow-pages` fetches in one run, so a pager that never ends cannot run forever. */
-export const MAX_FOLLOWED_PAGES = 200;
+const MAX_FOLLOWED_PAGES = 200;
 
 /** Runs an import and returns its report; writes the `--report` file when asked. Never throws for bad input. */
 export async function runImport(options: ImportOptions): Promise<ImportReport> {

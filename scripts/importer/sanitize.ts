@@ -14,10 +14,10 @@ export const STRIPPED_ELEMENTS = [
 ];
 
 /** URL schemes a link may use; every other absolute URL (javascript:, data:, vbscript:, file:, …) is dropped. */
-export const LINK_PROTOCOLS = ['http', 'https', 'mailto'];
+const LINK_PROTOCOLS = ['http', 'https', 'mailto'];
 
 /** URL schemes an image or quotation source may use. */
-export const MEDIA_PROTOCOLS = ['http', 'https'];
+const MEDIA_PROTOCOLS = ['http', 'https'];
 
 /**
  * GitHub-like schema, minus everything in STRIPPED_ELEMENTS and `input`, with only http(s)/mailto links and

@@ -124,7 +124,7 @@ function blockLanguage(json: string): string | undefined {
  * A port of the essential rules of WordPress's wpautop: blank lines separate paragraphs, single newlines
  * become `<br>`, block-level elements are not wrapped, and `<pre>` content is left exactly as it is.
  */
-export function autoParagraphs(html: string): string {
+function autoParagraphs(html: string): string {
   if (html.trim() === '') return '';
   const pres: string[] = [];
   // Pre blocks are set aside so their newlines survive untouched.

@@ -62,7 +62,7 @@ const LANG_ALIASES: Record<string, string> = {
 const SHELL_LANGS = new Set(['bash', 'console', 'text']);
 
 /** Reads a language from a class attribute or an explicit hint; undefined when there is none. */
-export function hintedLang(hint: CodeHint | undefined): string | undefined {
+function hintedLang(hint: CodeHint | undefined): string | undefined {
   const candidates: string[] = [];
   if (hint?.lang) candidates.push(hint.lang);
   for (const token of (hint?.className ?? '').split(/[\s;]+/)) {
@@ -81,7 +81,7 @@ export function hintedLang(hint: CodeHint | undefined): string | undefined {
 }
 
 /** Drops \r, trailing spaces at line ends, and blank lines before and after the code. */
-export function normaliseCode(code: string): string {
+function normaliseCode(code: string): string {
   return code
     .replace(/\r\n?/g, '\n')
     .split('\n')

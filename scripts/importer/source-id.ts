@@ -19,7 +19,7 @@ export function sha256(text: string): string {
 }
 
 /** The natural id of one entry: guid, else link, else `sha256:` of title and content. */
-export function naturalId(entry: ImportedEntry): string {
+function naturalId(entry: ImportedEntry): string {
   const guid = entry.guid?.trim();
   // An id is opaque, but it is written into the post; a script URL or markup in it is kept only as a hash.
   if (guid && UNSAFE_ID.test(guid)) return `sha256:${sha256(guid)}`;

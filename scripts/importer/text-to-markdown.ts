@@ -25,7 +25,7 @@ function recognise(text: string): TextItem[] {
 }
 
 /** Builds the mdast tree for a plain-text post body. */
-export function textToMdast(text: string): Root {
+function textToMdast(text: string): Root {
   return { type: 'root', children: assemble(recognise(text)) };
 }
 

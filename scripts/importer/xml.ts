@@ -8,7 +8,7 @@ import { decodeHTMLStrict } from 'entities';
 import { ImportError } from './errors.ts';
 
 /** Largest XML input accepted, in characters. @default 128 MiB — room for a 50 MB export, not for a bomb. */
-export const MAX_XML_CHARS = 128 * 1024 * 1024;
+const MAX_XML_CHARS = 128 * 1024 * 1024;
 
 /** Deepest element nesting accepted outside stop nodes; real feeds nest fewer than 10 levels. */
 const MAX_NESTING = 200;

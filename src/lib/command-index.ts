@@ -49,7 +49,7 @@ export function codeBlocks(markdown: string): Code[] {
 }
 
 /** Every shell command of a post with the programs it runs. */
-export function postCommands(post: IndexablePost): { command: IndexedCommand; programs: string[] }[] {
+function postCommands(post: IndexablePost): { command: IndexedCommand; programs: string[] }[] {
   const infos = analyseSnippets(
     codeBlocks(post.body).map((b) => ({ lang: b.lang, meta: b.meta, code: b.value })),
     sandboxCommands,

@@ -7,7 +7,7 @@ export interface PostDates {
 }
 
 /** First instant (UTC) of the period a post was published in: the date itself, or the start of the approximate year or month; undefined for an undated post. */
-export function periodStart({ date, approxDate }: PostDates): number | undefined {
+function periodStart({ date, approxDate }: PostDates): number | undefined {
   if (date) return date.getTime();
   if (approxDate) {
     const [year, month = '01'] = approxDate.split('-');

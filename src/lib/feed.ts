@@ -15,7 +15,7 @@ function xmlText(text: string): string {
  * `dc:creator` (RSS's own `<author>` must be an e-mail address). Posts with only an approximate date have no
  * pubDate rather than an invented one.
  */
-export function feedItem(post: PostEntry, tagIndex: TagIndex<PostEntry>): RSSFeedItem {
+function feedItem(post: PostEntry, tagIndex: TagIndex<PostEntry>): RSSFeedItem {
   const link = absoluteUrl(postPath(post.id));
   const html = post.rendered?.html;
   if (html === undefined) throw new Error(`post "${post.id}" (${post.filePath}) has no rendered HTML for the feed`);

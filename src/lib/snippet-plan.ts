@@ -34,7 +34,7 @@ const SHELL_BUILTINS = new Set(
 );
 
 /** True when the sandbox can run a program: a builtin, or one of its commands by name or by /bin, /usr/bin path. */
-export function inSandbox(program: string, sandboxCommands: ReadonlySet<string>): boolean {
+function inSandbox(program: string, sandboxCommands: ReadonlySet<string>): boolean {
   if (SHELL_BUILTINS.has(program)) return true;
   const bare = /^\/(?:usr\/)?bin\/([^/]+)$/.exec(program)?.[1] ?? program;
   return sandboxCommands.has(bare);

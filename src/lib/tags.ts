@@ -41,12 +41,12 @@ function aliasTable(aliases: TagAliases): Map<string, string> {
 }
 
 /** The tag text after applying the aliases (`k8s` → `Kubernetes`). @default aliases site.tagAliases */
-export function resolveAlias(text: string, aliases: TagAliases = site.tagAliases): string {
+function resolveAlias(text: string, aliases: TagAliases = site.tagAliases): string {
   return aliasTable(aliases).get(slugifyTag(text)) ?? text;
 }
 
 /** Slug of a tag text as used in URLs, aliases applied. @default aliases site.tagAliases */
-export function tagSlug(text: string, aliases: TagAliases = site.tagAliases): string {
+function tagSlug(text: string, aliases: TagAliases = site.tagAliases): string {
   return slugifyTag(resolveAlias(text, aliases));
 }
 

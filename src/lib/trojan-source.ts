@@ -4,7 +4,7 @@
  */
 
 /** Characters that change or hide what a reader sees, with their Unicode names. */
-export const HIDDEN_CHARS: Readonly<Record<string, string>> = {
+const HIDDEN_CHARS: Readonly<Record<string, string>> = {
   '\u061C': 'ARABIC LETTER MARK',
   '\u200E': 'LEFT-TO-RIGHT MARK',
   '\u200F': 'RIGHT-TO-LEFT MARK',
@@ -27,10 +27,10 @@ export const HIDDEN_CHARS: Readonly<Record<string, string>> = {
 };
 
 /** Matches any one hidden character. */
-export const HIDDEN_CHAR_PATTERN = new RegExp(`[${Object.keys(HIDDEN_CHARS).join('')}]`, 'gu');
+const HIDDEN_CHAR_PATTERN = new RegExp(`[${Object.keys(HIDDEN_CHARS).join('')}]`, 'gu');
 
 /** `U+202E` for a character. */
-export function codePointLabel(char: string): string {
+function codePointLabel(char: string): string {
   return `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 

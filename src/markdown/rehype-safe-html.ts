@@ -33,7 +33,7 @@ export function rehypeSafeHtml() {
 }
 
 /** Sanitises a hast tree whose raw HTML nodes are not parsed yet; returns the new tree. */
-export function sanitizeTree(tree: Root): Root {
+function sanitizeTree(tree: Root): Root {
   // hast-util-raw rebuilds every element and drops `node.data`, where remark-rehype keeps the code fence's meta
   // string (`title="…"`, line ranges) that rehype-pretty-code reads. Park it in an unguessable attribute and restore it.
   const stashKey = `dataOpsdeckStash${randomBytes(8).toString('hex')}`;

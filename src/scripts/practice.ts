@@ -37,7 +37,7 @@ const fromFsrs = (card: FsrsCard): CardRecord => {
 };
 
 /** A duration as the buttons show it: 10m, 5h, 3d, 2mo, 1.5y. */
-export function formatInterval(ms: number): string {
+function formatInterval(ms: number): string {
   const minutes = Math.max(1, Math.round(ms / 60_000));
   if (minutes < 60) return `${minutes}m`;
   if (minutes < 1440) return `${Math.round(minutes / 60)}h`;

@@ -15,7 +15,7 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: strin
  * An excerpt as text nodes and `<mark>`s only. Pagefind's excerpt is HTML (escaped text plus `<mark>`); it is parsed in
  * an inert document and copied node by node, so nothing else from the indexed pages can become markup here.
  */
-export function highlightedExcerpt(excerpt: string): DocumentFragment {
+function highlightedExcerpt(excerpt: string): DocumentFragment {
   const parsed = new DOMParser().parseFromString(`<body>${excerpt}</body>`, 'text/html').body;
   const out = document.createDocumentFragment();
   for (const node of parsed.childNodes) {
@@ -29,7 +29,7 @@ export function highlightedExcerpt(excerpt: string): DocumentFragment {
  * A post's date as its page shows it: "March 14, 2010", or "c. 2010" / "c. March 2010" for the approximate `YYYY` /
  * `YYYY-MM`. The twin of formatPostDate in src/lib/dates.ts, which this island cannot import without the site config.
  */
-export function displayDate(value: string, lang: string): string {
+function displayDate(value: string, lang: string): string {
   const utc: Intl.DateTimeFormatOptions = { year: 'numeric', timeZone: 'UTC' };
   const approximate = /^(\d{4})(?:-(\d{2}))?$/.exec(value);
   if (!approximate) return new Date(value).toLocaleDateString(lang, { ...utc, month: 'long', day: 'numeric' });

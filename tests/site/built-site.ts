@@ -16,7 +16,7 @@ export interface BuiltPage {
 }
 
 /** File of a site path in the built output: `/x/` → `x/index.html`, `/404.html` as is. */
-export function fileOf(distDir: string, path: string): string {
+function fileOf(distDir: string, path: string): string {
   return path.endsWith('/') ? join(distDir, path, 'index.html') : join(distDir, path);
 }
 

@@ -4,7 +4,7 @@ const MAX_QUESTION = 250;
 const MAX_SENTENCES = 3;
 
 /** `Q:`, `Q1:` or `Question:` opening a question. */
-export const QUESTION_PREFIX = /^(?:Q\d*|Question(?:\s*\d+)?)\s*[:：]\s*/i;
+const QUESTION_PREFIX = /^(?:Q\d*|Question(?:\s*\d+)?)\s*[:：]\s*/i;
 /** `A:`, `A1:` or `Answer:` opening an answer. */
 export const ANSWER_PREFIX = /^(?:A\d*|Answer)\s*[:：]\s*/i;
 /** An enumeration such as `1. `, `2) `, `A. ` or `IV. ` in front of a heading. */
@@ -22,7 +22,7 @@ export function withoutEnumeration(text: string): string {
 }
 
 /** Whether text reads as one short question: it ends in "?" and is at most a few sentences long. */
-export function isQuestionText(text: string): boolean {
+function isQuestionText(text: string): boolean {
   const trimmed = text.trim().replace(/["'”’»)\]*_]+$/, '');
   if (!trimmed.endsWith('?') || trimmed.length > MAX_QUESTION || trimmed.includes('\n')) return false;
   const sentences = trimmed.split(/[.!?]+\s+(?=\S)/).length;

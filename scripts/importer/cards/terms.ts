@@ -11,7 +11,7 @@ const MAX_TERM_WORDS = 4;
 /** Share of a list's lines that must be term definitions for the list to be read as a glossary. */
 const MIN_TERM_SHARE = 2 / 3;
 /** Fewest term lines that make a glossary (two dashed lines are just prose). */
-export const MIN_TERMS = 3;
+const MIN_TERMS = 3;
 
 /** "term (pronounced x) – definition", with an en/em dash or a spaced hyphen; "**term**: definition" when bold. */
 const TERM_LINE = /^(?<term>[^\s–—()][^–—()]*?)\s*(?:\((?:pronounced\s+|say\s+)?(?<pron>[^()]{1,60})\))?\s+(?:–|—|-{1,2})\s+(?<def>\S.*)$/;

@@ -19,7 +19,7 @@ function withoutQuoted(line: string): string {
 }
 
 /** Number of prose function words in the line, outside quoted strings. */
-export function stopwordCount(line: string): number {
+function stopwordCount(line: string): number {
   // Whole words only: `7bea4601:d5a0` must not count as the word "a".
   const words = withoutQuoted(line)
     .toLowerCase()

@@ -21,7 +21,7 @@ export interface BoilerplateMarker {
 const MAX_CALL_LENGTH = 220;
 
 /** The known markers, tried in order. */
-export const KNOWN_MARKERS: readonly BoilerplateMarker[] = [
+const KNOWN_MARKERS: readonly BoilerplateMarker[] = [
   {
     name: 'copyright',
     role: 'footer',
