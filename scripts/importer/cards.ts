@@ -1,14 +1,13 @@
-import { slug } from 'github-slugger';
 import GithubSlugger from 'github-slugger';
 import type { Root } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
-import { transliterate } from 'transliteration';
 import { unified } from 'unified';
 import { plainText } from '../../src/lib/cards/plain-text.ts';
 import type { DeckInput } from '../../src/schemas/deck.ts';
 import { extractCards, type Extraction } from './cards/extract-cards.ts';
 import { serializeCards } from './cards/serialize-deck.ts';
+import { slugify } from './slugs.ts';
 import { toUnits } from './cards/units.ts';
 import type { FileDraft } from './types.ts';
 
@@ -67,7 +66,7 @@ export function extractDeck(post: DeckSourcePost, tree?: Root): FileDraft | null
   return {
     collection: 'cards',
     sourceId: `deck:${post.id}`,
-    slug: slug(transliterate(post.title)).replace(/[^a-z0-9-]/g, '').replace(/^-+|-+$/g, '').slice(0, 80) || 'deck',
+    slug: slugify(post.title),
     frontmatter,
     body: serializeCards(extraction.cards),
   };
