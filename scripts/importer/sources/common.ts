@@ -16,6 +16,13 @@ export interface FeedContext {
   drafts?: boolean;
 }
 
+/** What an RSS channel says about all its items: the feed's title, its link (the base for item links) and its date. */
+export interface ChannelInfo {
+  feedTitle: string | undefined;
+  feedLink: string | undefined;
+  built: Date | undefined;
+}
+
 /** An entry before titles and dates are settled. */
 export interface EntryParts {
   guid?: string | undefined;

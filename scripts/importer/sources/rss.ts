@@ -6,7 +6,7 @@ import { ImportError } from '../errors.ts';
 import { attr, child, children, httpUrl, plainText, rawText, summaryFromHtml, text, uniqueTags, type XmlNode } from '../fields.ts';
 import { parseXml } from '../xml.ts';
 import type { AdapterResult } from '../types.ts';
-import { buildEntry, feedDate, type FeedContext } from './common.ts';
+import { buildEntry, feedDate, type ChannelInfo, type FeedContext } from './common.ts';
 
 /** Parses an RSS 2.0 document. @throws ImportError when it is not well-formed or has no channel. */
 export function parseRss(source: string, ctx: FeedContext): AdapterResult {
@@ -18,12 +18,6 @@ export function parseRss(source: string, ctx: FeedContext): AdapterResult {
   const built = feedDate([text(child(channel, 'lastBuildDate')), text(child(channel, 'pubDate'))]);
   const entries = children(channel, 'item').map((item, order) => readItem(item, order, { feedTitle, feedLink, built }));
   return { entries, skipped: [], warnings };
-}
-
-interface ChannelInfo {
-  feedTitle: string | undefined;
-  feedLink: string | undefined;
-  built: Date | undefined;
 }
 
 function readItem(item: XmlNode, order: number, { feedTitle, feedLink, built }: ChannelInfo) {
