@@ -20,7 +20,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseFrontmatter } from '../../scripts/importer/frontmatter.ts';
 import type { ImportReport } from '../../scripts/importer/report.ts';
 import { PROJECT_ROOT, buildProject, createTempProject, type TempProject } from '../../scripts/bench/temp-project.ts';
-import { FIXTURES, fixtureCases } from '../site/fixture-cases.ts';
+import { caseNames, FIXTURES } from '../site/fixture-cases.ts';
 import {
   PAYLOAD_MARKER, delimitedRows, htmlDocumentFindings, htmlFragmentFindings, markdownFindings, unsafeUrl,
 } from './active-content.ts';
@@ -55,7 +55,7 @@ let importOutput: string;
 
 beforeAll(async () => {
   cases = await Promise.all(
-    (await fixtureCases('hostile')).map(async (name) => {
+    caseNames('hostile').map(async (name) => {
       const dir = join(FIXTURES, 'hostile', name);
       const input = (await readdir(dir)).find((file) => file.startsWith('input.'));
       if (!input) throw new Error(`${dir} has no input.* file`);

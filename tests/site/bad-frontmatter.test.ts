@@ -8,7 +8,7 @@ import { copyFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildProject, createTempProject, type TempProject } from '../../scripts/bench/temp-project.ts';
-import { expectFixture, fixtureCases, FIXTURES } from './fixture-cases.ts';
+import { caseNames, expectFixture, FIXTURES } from './fixture-cases.ts';
 
 const projects: TempProject[] = [];
 afterAll(() => Promise.all(projects.map((project) => project.remove())));
@@ -26,7 +26,7 @@ function errorSummary(output: string, root: string): string {
 }
 
 describe('bad frontmatter fails the build', async () => {
-  for (const name of await fixtureCases('site-bad-frontmatter')) {
+  for (const name of caseNames('site-bad-frontmatter')) {
     it(name, async () => {
       const project = await createTempProject();
       projects.push(project);
@@ -35,7 +35,7 @@ describe('bad frontmatter fails the build', async () => {
       expect(result.ok).toBe(false);
       const summary = errorSummary(result.output, project.root);
       expect(summary).toContain(`<project>/content/posts/${name}.md`);
-      await expectFixture('site-bad-frontmatter', name, 'expected.txt', summary);
+      expectFixture('site-bad-frontmatter', name, 'expected.txt', summary);
       // field.txt, written by hand, names the field the post gets wrong: the message must name it too.
       const field = (await readFile(join(FIXTURES, 'site-bad-frontmatter', name, 'field.txt'), 'utf8')).trim();
       expect(summary.split('\n').slice(1, -2).join('\n'), summary).toContain(field);

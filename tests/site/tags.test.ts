@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { indexTags, slugifyTag } from '../../src/lib/tags.ts';
-import { expectFixture, fixtureCases, FIXTURES } from './fixture-cases.ts';
+import { caseNames, expectFixture, FIXTURES } from './fixture-cases.ts';
 
 interface Input {
   posts: string[][];
@@ -14,12 +14,12 @@ interface Input {
 }
 
 describe('tag index fixtures', async () => {
-  for (const name of await fixtureCases('tags')) {
+  for (const name of caseNames('tags')) {
     it(name, async () => {
       const input = JSON.parse(await readFile(join(FIXTURES, 'tags', name, 'input.json'), 'utf8')) as Input;
       const index = indexTags(input.posts, (tags) => tags, input.aliases ?? {});
       const shown = index.tags.map(({ slug, name: display }) => ({ slug, name: display, posts: index.postsByTag.get(slug)!.length }));
-      await expectFixture('tags', name, 'expected.json', JSON.stringify(shown, null, 2) + '\n');
+      expectFixture('tags', name, 'expected.json', JSON.stringify(shown, null, 2) + '\n');
     });
   }
 });

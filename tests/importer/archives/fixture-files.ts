@@ -1,7 +1,6 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect } from 'vitest';
 import { decodeBytes } from '../../../scripts/importer/decode.ts';
 import { parseHtmlArchive } from '../../../scripts/importer/sources/html-archive.ts';
 import { parseTextArchive } from '../../../scripts/importer/sources/text-archive.ts';
@@ -43,13 +42,3 @@ export function runCase(testCase: ArchiveCase): { result: AdapterResult; text: s
   return { result, text: decoded.text, charset: decoded.charset };
 }
 
-/** Compares actual with the expected file; `UPDATE=1` (re)writes it instead, for review in the diff. */
-export function expectFile(path: string, actual: string): void {
-  if (process.env['UPDATE'] === '1') {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, actual);
-    return;
-  }
-  if (!existsSync(path)) throw new Error(`missing ${path}; run with UPDATE=1 to create it, then review it`);
-  expect(actual).toBe(readFileSync(path, 'utf8'));
-}

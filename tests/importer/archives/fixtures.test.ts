@@ -11,7 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { htmlToMarkdown } from '../../../scripts/importer/html-to-markdown.ts';
 import { nextPageUrl } from '../../../scripts/importer/sources/html-archive.ts';
 import type { ImportedEntry } from '../../../scripts/importer/types.ts';
-import { archiveCases, expectFile, runCase } from './fixture-files.ts';
+import { expectFile } from '../../fixture-files.ts';
+import { archiveCases, runCase } from './fixture-files.ts';
 
 /** An entry as JSON, with its body moved out to the Markdown file. */
 function entryJson(entry: ImportedEntry): Record<string, unknown> {

@@ -7,7 +7,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { htmlToMarkdown } from '../../../scripts/importer/html-to-markdown.ts';
-import { expectFile, fixtureCases, readOptional } from './fixtures.ts';
+import { expectFile, fixtureCases, readOptional } from '../../fixture-files.ts';
 
 /** Renders Markdown the way the site does (raw HTML is not passed through), to check what a page would hold. */
 function render(markdown: string): string {

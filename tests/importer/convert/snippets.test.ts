@@ -4,7 +4,7 @@ import { toMarkdown } from 'mdast-util-to-markdown';
 import { describe, expect, it } from 'vitest';
 import { classifyCode, type CodeHint } from '../../../scripts/importer/snippets.ts';
 import { isPromptLine, isSession, parseSession, sessionCommands, splitPrompt } from '../../../src/lib/shell-session.ts';
-import { expectFile, fixtureCases, readOptional } from './fixtures.ts';
+import { expectFile, fixtureCases, readOptional } from '../../fixture-files.ts';
 
 describe('classifyCode fixtures (tests/fixtures/code/<case>/{input.txt, hint.json?, expected.md})', () => {
   for (const { name, dir } of fixtureCases('code')) {

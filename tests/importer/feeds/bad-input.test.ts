@@ -10,7 +10,8 @@ import { pathToFileURL } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { hasFailures, runImport } from '../../../scripts/importer/index.ts';
-import { expectFile, fixtureCases, inputOf, readJson, readTree, tempContent, UNSAFE } from './helpers.ts';
+import { expectFile } from '../../fixture-files.ts';
+import { caseDirs, inputOf, readJson, readTree, tempContent, UNSAFE } from './helpers.ts';
 
 interface BadInputCase {
   /** Text the input's error must contain (the input as a whole fails). */
@@ -45,7 +46,7 @@ function outsideCode(markdown: string): string {
   return markdown.replace(/^(`{3,}|~{3,})[^\n]*\n[\s\S]*?^\1[ \t]*$/gm, '');
 }
 
-describe.each(fixtureCases('bad-input'))('%s', (caseDir) => {
+describe.each(caseDirs('bad-input'))('%s', (caseDir) => {
   const expected = readJson<BadInputCase>(join(caseDir, 'case.json'), { posts: 0 });
 
   it('fails or warns clearly, and loses nothing else', async () => {

@@ -8,9 +8,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runImport, type ImportOptions } from '../../../scripts/importer/index.ts';
 import { readEntries } from '../../../scripts/importer/read.ts';
-import { expectFile, expectTree, fixtureCases, inputOf, readJson, readTree, tempContent, UNSAFE } from './helpers.ts';
+import { expectFile } from '../../fixture-files.ts';
+import { caseDirs, expectTree, inputOf, readJson, readTree, tempContent, UNSAFE } from './helpers.ts';
 
-describe.each(fixtureCases('feeds'))('%s', (caseDir) => {
+describe.each(caseDirs('feeds'))('%s', (caseDir) => {
   const input = inputOf(caseDir)!;
   const options = readJson<Partial<ImportOptions>>(join(caseDir, 'options.json'), {});
 

@@ -2,10 +2,10 @@
  * Shared helpers of the feed importer tests: fixture discovery, temp content folders, reading back the
  * files an import wrote, and comparing against expected files (`UPDATE=1` rewrites them).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
@@ -16,17 +16,11 @@ import { visit } from 'unist-util-visit';
 import type { Element } from 'hast';
 import { parse as parseYaml } from 'yaml';
 import { expect } from 'vitest';
+import { expectFile, fixtureCases, UPDATE } from '../../fixture-files.ts';
 
-/** True when expected files should be (re)written from the actual output. */
-export const UPDATE = process.env['UPDATE'] === '1';
-
-/** The case folders under a fixture area, sorted. */
-export function fixtureCases(area: string): string[] {
-  const root = join('tests/fixtures', area);
-  return readdirSync(root, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => join(root, entry.name))
-    .sort();
+/** The case folders under a fixture area, sorted; `describe.each` names each case by its folder. */
+export function caseDirs(area: string): string[] {
+  return fixtureCases(area).map((testCase) => join('tests/fixtures', area, testCase.name));
 }
 
 /** The case's input file (the one whose name starts with `input`). */
@@ -58,17 +52,6 @@ export async function readTree(dir: string): Promise<Record<string, string>> {
   }
   await walk(dir);
   return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : 1)));
-}
-
-/** Compares `actual` with the expected file's text, or writes it under UPDATE=1. */
-export function expectFile(path: string, actual: string): void {
-  if (UPDATE || !existsSync(path)) {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, actual);
-    if (!UPDATE) throw new Error(`${path} did not exist and was written; review it and run again`);
-    return;
-  }
-  expect(actual, path).toBe(readFileSync(path, 'utf8'));
 }
 
 /** Compares a whole produced tree with an expected folder (file set and contents). */
