@@ -76,7 +76,8 @@ function sectionLinks(data: PagefindResultData): HTMLElement | undefined {
 /** One result: the title linking to the page, date and tags, the excerpt with the matches marked, matching sections. */
 export function resultItem(data: PagefindResultData): HTMLLIElement {
   const item = element('li', 'search-result');
-  const title = element('h2', 'search-result__title');
+  // Titles look like the post list's, so a result reads like the post it leads to.
+  const title = element('h2', 'post-summary__title');
   const link = element('a', '', data.meta['title'] ?? data.url);
   link.href = data.url;
   title.append(link);

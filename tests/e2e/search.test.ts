@@ -46,7 +46,7 @@ async function settled(page: Page, expected: string | RegExp): Promise<string> {
 }
 
 /** Result links on the page, in order. */
-const resultPaths = (page: Page) => page.locator('.search-result__title a').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
+const resultPaths = (page: Page) => page.locator('.search-result .post-summary__title a').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
 
 /** Every result of the current search: clicks "More results" until it disappears. */
 async function allResultPaths(page: Page): Promise<string[]> {
@@ -83,7 +83,7 @@ describe('searching in the browser', () => {
     for (const mark of marks) expect(mark.toLowerCase()).toContain('paste');
     await page.screenshot({ path: '/tmp/search-e2e-light.png' });
 
-    await result.locator('.search-result__title a').click();
+    await result.locator('.post-summary__title a').click();
     await page.waitForURL((url) => url.pathname === postPath(target));
     await expect(page.locator('h1').textContent()).resolves.toBe(target.data.title);
     expect(problems).toEqual([]);
