@@ -2,6 +2,7 @@
  * Reading values out of the parsed XML tree (see xml.ts) as plain, safe strings. Adapters use these
  * instead of touching parser output directly, so entity decoding happens exactly once and in one place.
  */
+import { decodeHTML } from 'entities';
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 import { ATTR, CDATA, TEXT, decodeEntities, rawToText, stripControlChars } from './xml.ts';
@@ -81,7 +82,7 @@ const MARKUP =
 export function plainText(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   if (!MARKUP.test(value)) return clean(value);
-  return clean(stripControlChars(toText(fromHtml(value, { fragment: true }))));
+  return htmlToPlainText(value);
 }
 
 /**
@@ -125,8 +126,26 @@ export function uniqueTags(values: Array<string | undefined>): string[] {
 /** Plain-text summary from an HTML excerpt: tags removed, WordPress's trailing "[...]" turned into "…". */
 export function summaryFromHtml(html: string | undefined): string | undefined {
   if (!html?.trim()) return undefined;
-  const text = clean(stripControlChars(toText(fromHtml(html, { fragment: true }))));
+  const text = htmlToPlainText(html);
   return text?.replace(/\s*\[(\.\.\.|…)\]$/, '…');
+}
+
+/** Bidirectional formatting characters, which hast-util-to-text leaves out of the text it renders. */
+const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
+/**
+ * The visible text of an HTML fragment, control characters stripped and whitespace collapsed by
+ * {@link clean}. Most excerpts contain no tag; parsing such text as HTML only decodes its character
+ * references (parse5 does it with this same `entities` decoder, in the same legacy mode, and drops NULs,
+ * which stripControlChars drops too), and toText only drops bidi controls and turns line breaks into
+ * spaces, which clean does anyway. So tag-free text skips building an HTML tree — a third of reading a
+ * feed. A zero-width space changes how toText joins lines, so text holding one takes the full path.
+ */
+function htmlToPlainText(html: string): string | undefined {
+  if (!html.includes('<') && !html.includes('\u200B')) {
+    return clean(stripControlChars(decodeHTML(html).replace(BIDI_CONTROLS, '')));
+  }
+  return clean(stripControlChars(toText(fromHtml(html, { fragment: true }))));
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

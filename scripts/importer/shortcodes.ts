@@ -23,8 +23,17 @@ const SHORTCODE = /\[([a-z][\w-]*)(\s[^\]\n]*)?\](?:([\s\S]*?)\[\/\1\])?/gi;
 
 const BLOCK_COMMENT = /<!--\s+(\/?)wp:([a-z][\w/-]*)(\s+(\{[\s\S]*?\}))?\s+(\/?)-->/g;
 
-const BLOCK_TAGS =
-  'table|thead|tfoot|caption|col|colgroup|tbody|tr|td|th|div|dl|dd|dt|ul|ol|li|pre|form|map|area|blockquote|address|math|style|p|h[1-6]|hr|fieldset|legend|section|article|aside|hgroup|header|footer|nav|figure|figcaption|details|menu|summary';
+/** Block-level elements, which wpautop never wraps in a paragraph (WordPress's `$allblocks`). */
+const BLOCK_TAGS = new Set([
+  'table', 'thead', 'tfoot', 'caption', 'col', 'colgroup', 'tbody', 'tr', 'td', 'th', 'div', 'dl', 'dd', 'dt', 'ul',
+  'ol', 'li', 'pre', 'form', 'map', 'area', 'blockquote', 'address', 'math', 'style', 'p', 'h1', 'h2', 'h3', 'h4',
+  'h5', 'h6', 'hr', 'fieldset', 'legend', 'section', 'article', 'aside', 'hgroup', 'header', 'footer', 'nav',
+  'figure', 'figcaption', 'details', 'menu', 'summary',
+]);
+
+/** `<pre>` blocks, set aside by wpautop so their newlines survive, and the placeholders that stand in for them. */
+const PRE_BLOCK = /<pre\b[\s\S]*?<\/pre>/gi;
+const PRE_PLACEHOLDER = /<pre wp-pre-(\d+)><\/pre>/g;
 
 /** Expands shortcodes and block markup in one WordPress post body. */
 export function expandWordPressMarkup(source: string): ExpandedMarkup {
@@ -128,17 +137,80 @@ function autoParagraphs(html: string): string {
   if (html.trim() === '') return '';
   const pres: string[] = [];
   // Pre blocks are set aside so their newlines survive untouched.
-  const text = html.replace(/<pre\b[\s\S]*?<\/pre>/gi, (block) => `<pre wp-pre-${pres.push(block) - 1}></pre>`);
-  const blockOpen = new RegExp(`^<(?:${BLOCK_TAGS})\\b`, 'i');
-  const blockClose = new RegExp(`</(?:${BLOCK_TAGS})>\\s*$`, 'i');
-  const spaced = text
-    .replace(/\r\n?/g, '\n')
-    .replace(new RegExp(`(<(?:${BLOCK_TAGS})\\b[^>]*>)`, 'gi'), '\n\n$1')
-    .replace(new RegExp(`(</(?:${BLOCK_TAGS})>)`, 'gi'), '$1\n\n');
-  const paragraphs = spaced
+  const text = html.replace(PRE_BLOCK, (block) => `<pre wp-pre-${pres.push(block) - 1}></pre>`);
+  const unixText = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+  const paragraphs = spaceBlocks(unixText)
     .split(/\n\s*\n/)
     .map((chunk) => chunk.trim())
     .filter(Boolean)
-    .map((chunk) => (blockOpen.test(chunk) || blockClose.test(chunk) ? chunk : `<p>${chunk.replace(/\n/g, '<br>\n')}</p>`));
-  return paragraphs.join('\n').replace(/<pre wp-pre-(\d+)><\/pre>/g, (_m, index: string) => pres[Number(index)]!);
+    .map((chunk) => (startsWithBlockTag(chunk) || endsWithBlockEndTag(chunk) ? chunk : `<p>${chunk.replace(/\n/g, '<br>\n')}</p>`));
+  const joined = paragraphs.join('\n');
+  // Without a pre block no placeholder can be in the text: no step above writes "<pre".
+  return pres.length === 0 ? joined : joined.replace(PRE_PLACEHOLDER, (_m, index: string) => pres[Number(index)]!);
+}
+
+/**
+ * Puts a blank line before every block-level start tag and after every block-level end tag, so splitting
+ * on blank lines keeps blocks apart. It finds exactly what the regexes `<(blocks)\b[^>]*>` and
+ * `</(blocks)>` (case-insensitive, applied one after the other) would, in one scan instead of two
+ * fifty-way alternations tried at every `<` of the post: a start tag runs to the next `>` and hides the
+ * start tags inside it, while an end tag counts wherever it is, even inside a start tag's attributes.
+ */
+function spaceBlocks(text: string): string {
+  let out = '';
+  let copied = 0;
+  let nextStartTag = 0;
+  for (let lt = text.indexOf('<'); lt >= 0; lt = text.indexOf('<', lt + 1)) {
+    if (text.charCodeAt(lt + 1) === SLASH) {
+      const nameEnd = wordEnd(text, lt + 2);
+      if (text.charCodeAt(nameEnd) === GREATER_THAN && isBlockName(text, lt + 2, nameEnd)) {
+        out += `${text.slice(copied, nameEnd + 1)}\n\n`;
+        copied = nameEnd + 1;
+      }
+    } else if (lt >= nextStartTag && isBlockName(text, lt + 1, wordEnd(text, lt + 1))) {
+      const gt = text.indexOf('>', lt);
+      if (gt >= 0) {
+        out += `${text.slice(copied, lt)}\n\n`;
+        copied = lt;
+        nextStartTag = gt + 1;
+      }
+    }
+  }
+  return out + text.slice(copied);
+}
+
+/** Whether a paragraph chunk starts with a block-level start tag (`^<(blocks)\b`, case-insensitive). */
+function startsWithBlockTag(chunk: string): boolean {
+  return chunk.charCodeAt(0) === LESS_THAN && isBlockName(chunk, 1, wordEnd(chunk, 1));
+}
+
+/** Whether a trimmed chunk ends with a block-level end tag (`</(blocks)>\s*$`, case-insensitive). */
+function endsWithBlockEndTag(chunk: string): boolean {
+  const gt = chunk.length - 1;
+  if (chunk.charCodeAt(gt) !== GREATER_THAN) return false;
+  let nameStart = gt;
+  while (nameStart > 0 && isWordChar(chunk.charCodeAt(nameStart - 1))) nameStart -= 1;
+  return chunk.charCodeAt(nameStart - 1) === SLASH && chunk.charCodeAt(nameStart - 2) === LESS_THAN && isBlockName(chunk, nameStart, gt);
+}
+
+const LESS_THAN = 0x3c;
+const GREATER_THAN = 0x3e;
+const SLASH = 0x2f;
+
+/** `\w` of a non-Unicode regex: ASCII letters, digits and underscore. */
+function isWordChar(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x5f;
+}
+
+/** Where the run of word characters starting at `from` ends; a tag name followed by `\b` is that whole run. */
+function wordEnd(text: string, from: number): number {
+  let at = from;
+  while (at < text.length && isWordChar(text.charCodeAt(at))) at += 1;
+  return at;
+}
+
+/** Whether `text[from, to)` names a block-level element, in any letter case. */
+function isBlockName(text: string, from: number, to: number): boolean {
+  // The longest block name ("blockquote", "figcaption") has 10 letters; longer runs need no lookup.
+  return to > from && to - from <= 10 && BLOCK_TAGS.has(text.slice(from, to).toLowerCase());
 }

@@ -109,6 +109,9 @@ export function parseXml(text: string): ParsedXml {
     ignoreDeclaration: true,
     ignorePiTags: true,
     maxNestedTags: MAX_NESTING,
+    // Callbacks get the live path matcher instead of a "rss.channel.item…" string built for every element;
+    // isArray only looks at the element's name, so the string was pure cost.
+    jPath: false,
     stopNodes: STOP_NODES.map((name) => `*.${name}`),
     isArray: (name) => ARRAY_ELEMENTS.has(name),
     transformTagName: rename,

@@ -1,15 +1,21 @@
 /**
- * Property test: whatever bytes arrive — random, random text, or feed-shaped documents stuffed with
+ * Property tests: whatever bytes arrive — random, random text, or feed-shaped documents stuffed with
  * hostile fragments — reading never crashes and throws only ImportError, and every post it yields is free
- * of scripts, handlers and script URLs once converted and rendered.
+ * of scripts, handlers and script URLs once converted and rendered. The reader's shortcuts (tag-free
+ * excerpts read without an HTML parser, wpautop as a scanner) give exactly what the slow ways give.
  */
 import fc from 'fast-check';
+import { fromHtml } from 'hast-util-from-html';
+import { toText } from 'hast-util-to-text';
 import { describe, expect, it } from 'vitest';
 import { convertTask } from '../../../scripts/importer/convert-task.ts';
 import { ImportError } from '../../../scripts/importer/errors.ts';
+import { clean, summaryFromHtml } from '../../../scripts/importer/fields.ts';
 import { readEntries } from '../../../scripts/importer/read.ts';
+import { expandWordPressMarkup } from '../../../scripts/importer/shortcodes.ts';
 import { assignSourceIds } from '../../../scripts/importer/source-id.ts';
 import { renderDraft } from '../../../scripts/importer/write.ts';
+import { stripControlChars } from '../../../scripts/importer/xml.ts';
 import { unsafeInFrontmatter, unsafeInRenderedBody } from './helpers.ts';
 
 /** Pieces an attacker or a broken generator might put anywhere in a feed. */
@@ -68,6 +74,71 @@ describe('arbitrary input', () => {
         }
       }),
       { numRuns: 300, seed: Number(process.env['FC_SEED'] ?? 20240601) },
+    );
+  });
+});
+
+/** Pieces that decide how tag-free HTML text reads: references in every form, whitespace, bidi and control characters. */
+const textPiece = fc.constantFrom(
+  '&amp;', '&amp', '&ampx', '&AMP;', '&copy', '&notin;', '&notit;', '&nbsp;', '&#8217;', '&#0;', '&#x80;', '&#xD800;',
+  '&#x110000;', '&#1;', '&#13;', '&#', '&;', '&', ';', 'x', ' ', '\t', '\n', '\r\n', '\f', '\v', '\u00a0', '\u2028',
+  '\ufeff', '\u200b', '\u200e', '\u202a', '\u2066', '\u0000', '\u0001', '\u007f', '\u0085', '\ud800', '\ufffe', '>',
+  '[&#8230;]', ' [...]', 'Привет',
+);
+
+describe('summaryFromHtml on text without tags', () => {
+  it('reads exactly as the HTML parser and hast-util-to-text read it', () => {
+    const viaParser = (html: string) => {
+      if (!html.trim()) return undefined;
+      return clean(stripControlChars(toText(fromHtml(html, { fragment: true }))))?.replace(/\s*\[(\.\.\.|…)\]$/, '…');
+    };
+    const tagFree = fc.oneof(
+      fc.array(textPiece, { maxLength: 12 }).map((parts) => parts.join('')),
+      fc.string({ maxLength: 30, unit: 'binary' }).map((text) => text.replaceAll('<', '')),
+    );
+    fc.assert(
+      fc.property(tagFree, (html) => {
+        expect(summaryFromHtml(html)).toBe(viaParser(html));
+      }),
+      { numRuns: 20000, seed: Number(process.env['FC_SEED'] ?? 20240601) },
+    );
+  });
+});
+
+/** WordPress's wpautop block rules as plain regexes: what the importer's scanner must reproduce exactly. */
+function wpautopByRegex(html: string): string {
+  const blocks = 'table|thead|tfoot|caption|col|colgroup|tbody|tr|td|th|div|dl|dd|dt|ul|ol|li|pre|form|map|area|blockquote|address|math|style|p|h[1-6]|hr|fieldset|legend|section|article|aside|hgroup|header|footer|nav|figure|figcaption|details|menu|summary';
+  if (html.trim() === '') return '';
+  const pres: string[] = [];
+  const text = html.replace(/<pre\b[\s\S]*?<\/pre>/gi, (block) => `<pre wp-pre-${pres.push(block) - 1}></pre>`);
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(new RegExp(`(<(?:${blocks})\\b[^>]*>)`, 'gi'), '\n\n$1')
+    .replace(new RegExp(`(</(?:${blocks})>)`, 'gi'), '$1\n\n')
+    .split(/\n\s*\n/)
+    .map((chunk) => chunk.trim())
+    .filter(Boolean)
+    .map((chunk) => (new RegExp(`^<(?:${blocks})\\b`, 'i').test(chunk) || new RegExp(`</(?:${blocks})>\\s*$`, 'i').test(chunk) ? chunk : `<p>${chunk.replace(/\n/g, '<br>\n')}</p>`))
+    .join('\n')
+    .replace(/<pre wp-pre-(\d+)><\/pre>/g, (_m, index: string) => pres[Number(index)]!);
+}
+
+/** Markup that decides where wpautop puts paragraphs: block tags in any case, look-alikes, tags inside tags, pre. */
+const markupPiece = fc.constantFrom(
+  '<p>', '</p>', '<P class="x">', '</P>', '<div>', '</DIV>', '</div >', '<colgroup>', '<col>', '</colx>', '<h1>', '</h6>',
+  '<h7>', '<pre>', '</pre>', '<PRE class="a">', '<pre', '<pre wp-pre-0></pre>', '\r\n', '\r', '\n', '\n\n', ' \n ',
+  '<p </div>', '<div title="</p>">', '>', '<', '</', '<br>', '<li>', '</li>', '<span>', '<p_x>', '<p-x>', '<p1>', '</p1>',
+  '<!-- c -->', 'a', 'b c', '\u00a0',
+);
+
+describe('wpautop of classic-editor WXR bodies', () => {
+  it('paragraphs exactly as the wpautop regexes do', () => {
+    const body = fc.array(markupPiece, { maxLength: 25 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(body, (html) => {
+        expect(expandWordPressMarkup(html).html).toBe(wpautopByRegex(html));
+      }),
+      { numRuns: 20000, seed: Number(process.env['FC_SEED'] ?? 20240601) },
     );
   });
 });
