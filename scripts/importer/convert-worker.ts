@@ -4,7 +4,7 @@
  * alone. Loaded by Node directly, so it uses only erasable TypeScript.
  */
 import { parentPort } from 'node:worker_threads';
-import { convertTask, type ConvertOutcome, type ConvertTask } from './convert-task.ts';
+import { convertForSync, type ConvertTask, type SyncReadyOutcome } from './convert-task.ts';
 import { describeError } from './errors.ts';
 import type { TaskReply, WorkerBatch, WorkerReply } from './pool.ts';
 
@@ -12,13 +12,13 @@ const port = parentPort;
 if (!port) throw new Error('convert-worker.ts must be started as a worker thread');
 
 port.on('message', ({ id, tasks }: WorkerBatch<ConvertTask>) => {
-  const replies = tasks.map((task): TaskReply<ConvertOutcome> => {
+  const replies = tasks.map((task): TaskReply<SyncReadyOutcome> => {
     try {
-      return { result: convertTask(task) };
+      return { result: convertForSync(task) };
     } catch (error) {
       return { error: describeError(error) };
     }
   });
-  const reply: WorkerReply<ConvertOutcome> = { id, replies };
+  const reply: WorkerReply<SyncReadyOutcome> = { id, replies };
   port.postMessage(reply);
 });

@@ -9,13 +9,13 @@ import { describeError } from './errors.ts';
 import { fetchUrl, type Fetcher } from './fetch.ts';
 import { downloadImages } from './images.ts';
 import { expandInputs, isBadInput, urlInput, type NamedInput } from './inputs.ts';
-import { convertTask, type ConvertOutcome, type ConvertTask } from './convert-task.ts';
+import { convertForSync, type ConvertTask, type SyncReadyOutcome } from './convert-task.ts';
 import { WorkerPool } from './pool.ts';
 import { readEntries, type ReadResult } from './read.ts';
 import { hasFailures, summarise, writeReportFile, ProgressBar, type ImportReport, type InputReport, type ItemReport } from './report.ts';
 import { assignSourceIds } from './source-id.ts';
 import type { FileDraft, ImportedEntry } from './types.ts';
-import { cleanupTemp, createSyncer } from './write.ts';
+import { cleanupTemp, createSyncer, renderFileOf } from './write.ts';
 
 /** Everything `npm run import` can be asked to do. */
 export interface ImportOptions {
@@ -104,7 +104,7 @@ class ImportRun {
   private readonly contentDir: string;
   private readonly progress: ProgressBar;
   private readonly seen = new Map<string, string>();
-  private pool: WorkerPool<ConvertTask, ConvertOutcome> | undefined;
+  private pool: WorkerPool<ConvertTask, SyncReadyOutcome> | undefined;
 
   constructor(options: ImportOptions, contentDir: string) {
     this.options = options;
@@ -152,10 +152,11 @@ class ImportRun {
   }
 
   /**
-   * Converts the entries (in parallel on the pool) and syncs each post and its deck as soon as it and every
-   * entry before it are converted: files are written in entry order, as one sync after all conversions would,
-   * while the workers carry on. The entries are taken out of `entries` (it is left empty), so each entry and its
-   * converted post can be let go once the post is written.
+   * Converts and renders the entries (in parallel on the pool) and syncs each post and its deck as soon as it and
+   * every entry before it are converted: files are written in entry order, as one sync after all conversions would,
+   * while the workers carry on; the main thread only places, compares and writes the rendered files. The entries
+   * are taken out of `entries` (it is left empty), so each entry and its converted post can be let go once the
+   * post is written.
    */
   private async convertAndSync(input: string, entries: ImportedEntry[], report: InputReport): Promise<void> {
     const items: ItemReport[] = [];
@@ -173,13 +174,14 @@ class ImportRun {
         if (size > LARGE_ITEM_CHARS) item.warnings.push(`large item: ${megabytes(size)} of content`);
         this.seen.set(sourceId, input);
         items.push(item);
-        tasks.push({ entry, sourceId, input });
+        // --download-images rewrites the post's body here, so the post comes back as a draft, rendered after.
+        tasks.push({ entry, sourceId, input, postAsDraft: this.options.downloadImages === true });
       }
     }
     const sync = createSyncer({ contentDir: this.contentDir, dryRun: this.options.dryRun === true, force: this.options.force === true });
     this.progress.start(tasks[0]?.input ?? '', tasks.length);
     const pool = tasks.length > 1 ? this.workerPool() : undefined;
-    const converted: Array<Promise<Settled<ConvertOutcome>> | undefined> = [];
+    const converted: Array<Promise<Settled<SyncReadyOutcome>> | undefined> = [];
     for (let index = 0; index < items.length; index += 1) {
       // Keep the pool at most MAX_AHEAD entries ahead of the writes, so converted posts cannot pile up in memory
       // when writing is the slower side; top up in halves, so the pool still gets full batches. Settled at once,
@@ -188,7 +190,7 @@ class ImportRun {
         for (let next = converted.length; next < Math.min(tasks.length, index + MAX_AHEAD); next += 1) converted.push(settle(pool.run(tasks[next]!)));
       }
       const item = items[index]!;
-      const outcome = pool ? await converted[index]! : settleNow(() => convertTask(tasks[index]!));
+      const outcome = pool ? await converted[index]! : settleNow(() => convertForSync(tasks[index]!));
       converted[index] = undefined;
       tasks[index] = undefined;
       this.progress.tick();
@@ -198,8 +200,7 @@ class ImportRun {
       }
       const { post, deck, warnings } = outcome.value;
       item.warnings.push(...warnings);
-      if (this.options.downloadImages) await this.fetchImages(item, post);
-      const synced = await sync(post);
+      const synced = await sync('text' in post ? post : renderFileOf(await this.withLocalImages(item, post)));
       Object.assign(item, { status: synced.status, path: this.relativePath(synced.path) }, synced.message ? { message: synced.message } : {});
       if (deck) {
         const deckSynced = await sync(deck);
@@ -215,18 +216,18 @@ class ImportRun {
   }
 
   /**
-   * `--download-images`: saves a post's images under public/ (beside the content folder) and rewrites its
-   * body; an image that cannot be fetched stays remote with a warning.
+   * `--download-images`: saves a post's images under public/ (beside the content folder) and gives the post with
+   * its body rewritten to the local copies; an image that cannot be fetched stays remote with a warning.
    */
-  private async fetchImages(item: ItemReport, post: FileDraft): Promise<void> {
+  private async withLocalImages(item: ItemReport, post: FileDraft): Promise<FileDraft> {
     const publicDir = resolve(this.contentDir, '..', 'public');
     const fetch = async (url: string) => (await this.fetcher(url, { maxBytes: MAX_IMAGE_BYTES })).bytes;
     const result = await downloadImages(post.body, { publicDir, fetch, postSlug: post.slug, dryRun: this.options.dryRun === true });
-    post.body = result.markdown;
     item.warnings.push(...result.warnings);
+    return { ...post, body: result.markdown };
   }
 
-  private workerPool(): WorkerPool<ConvertTask, ConvertOutcome> | undefined {
+  private workerPool(): WorkerPool<ConvertTask, SyncReadyOutcome> | undefined {
     const size = this.options.workers ?? availableParallelism();
     if (size <= 0) return undefined;
     this.pool ??= new WorkerPool(new URL('./convert-worker.ts', import.meta.url), size);

@@ -6,7 +6,7 @@
  */
 
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import { parseFrontmatter, renderFile } from './frontmatter.ts';
@@ -23,9 +23,19 @@ export interface SyncOptions {
   force: boolean;
 }
 
-/** What happened to one draft. */
+/**
+ * A draft rendered to the exact text of its file (frontmatter with the import hash, then the body), with what the
+ * syncer needs to place it. Rendering is CPU work that needs no file system, so importer workers do it.
+ */
+export interface RenderedFile {
+  collection: FileDraft['collection'];
+  sourceId: string;
+  slug: string;
+  text: string;
+}
+
+/** What happened to one file. */
 export interface SyncOutcome {
-  draft: FileDraft;
   status: SyncStatus;
   /** The file the draft maps to (absolute). */
   path: string;
@@ -35,6 +45,17 @@ export interface SyncOutcome {
 
 /** Temp files are `.<name>.md.<pid>-<hex>.opsdeck-tmp`, hidden and outside the collections' `*.md` glob. */
 const TEMP_FILE = /^\..+\.\d+-[0-9a-f]{8}\.opsdeck-tmp$/;
+
+/**
+ * This process's temp file tag, `<pid>-<8 hex>`, the hex being a random start plus a counter: unique within the
+ * process, and apart from other runs by the pid and (for runs in other pid namespaces on a shared folder) the random
+ * start. One random draw per process instead of one per file; the `wx` flag still refuses any name that exists.
+ */
+const tempTag = (() => {
+  const start = randomBytes(4).readUInt32BE(0);
+  let count = 0;
+  return () => `${process.pid}-${((start + count++) >>> 0).toString(16).padStart(8, '0')}`;
+})();
 
 // A placeholder YAML writes plain (an all-digit one would be quoted as a number-like string)
 const PLACEHOLDER_HASH = 'f'.repeat(64);
@@ -51,6 +72,11 @@ export function renderDraft(draft: FileDraft): string {
   return text.replace(`  hash: ${PLACEHOLDER_HASH}\n`, `  hash: ${sha256(text.replace(`  hash: ${PLACEHOLDER_HASH}\n`, ''))}\n`);
 }
 
+/** A draft as the syncer takes it: its place and its {@link renderDraft} text. */
+export function renderFileOf(draft: FileDraft): RenderedFile {
+  return { collection: draft.collection, sourceId: draft.sourceId, slug: draft.slug, text: renderDraft(draft) };
+}
+
 /** What an existing file says about itself: its source id and whether its bytes match its import hash. */
 export function inspectFile(text: string): { sourceId?: string; intact: boolean } {
   const source = parseFrontmatter(text)?.data['source'];
@@ -60,8 +86,10 @@ export function inspectFile(text: string): { sourceId?: string; intact: boolean 
   return typeof id === 'string' ? { sourceId: id, intact } : { intact };
 }
 
-/** An existing collection folder: source id → file name, and every name taken (lowercase). */
+/** A collection folder: source id → file name of its existing files, and every name taken (lowercase). */
 interface FolderIndex {
+  /** Whether the folder is known to exist (it is created before its first write, once). */
+  exists: boolean;
   byId: Map<string, string>;
   taken: Set<string>;
   /** uniqueSlug's suffix counters for `taken`. */
@@ -69,10 +97,11 @@ interface FolderIndex {
 }
 
 async function indexFolder(dir: string): Promise<FolderIndex> {
-  const index: FolderIndex = { byId: new Map(), taken: new Set(), counters: new Map() };
+  const index: FolderIndex = { exists: true, byId: new Map(), taken: new Set(), counters: new Map() };
   const names = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return [];
-    throw error;
+    if (error.code !== 'ENOENT') throw error;
+    index.exists = false;
+    return [];
   });
   for (const name of names.sort()) {
     if (!name.endsWith('.md')) continue;
@@ -110,7 +139,7 @@ function writeAtomicSync(path: string, text: string): void {
 /** A fresh temp file name beside path (see TEMP_FILE). */
 function tempPathFor(path: string): string {
   const dir = resolve(path, '..');
-  return join(dir, `.${path.slice(dir.length + 1)}.${process.pid}-${randomBytes(4).toString('hex')}.opsdeck-tmp`);
+  return join(dir, `.${path.slice(dir.length + 1)}.${tempTag()}.opsdeck-tmp`);
 }
 
 /** Removes temp files a killed run left in the collection folders; returns their paths. */
@@ -135,60 +164,62 @@ export async function cleanupTemp(contentDir: string): Promise<string[]> {
 export async function syncFiles(drafts: FileDraft[], options: SyncOptions): Promise<SyncOutcome[]> {
   const sync = createSyncer(options);
   const outcomes: SyncOutcome[] = [];
-  for (const draft of drafts) outcomes.push(await sync(draft));
+  for (const draft of drafts) outcomes.push(await sync(renderFileOf(draft)));
   return outcomes;
 }
 
 /**
- * {@link syncFiles} one draft at a time, for callers that get drafts as they are converted: returns a function
- * that syncs one draft. Call it with the drafts in order, awaiting each call, as syncFiles does; it keeps the
- * folder indexes and the ids already claimed between calls.
+ * {@link syncFiles} one file at a time, for callers that get files as they are converted and rendered (see
+ * {@link renderFileOf}): returns a function that syncs one rendered file. Call it with the files in order,
+ * awaiting each call, as syncFiles does; it keeps the folder indexes and the ids already claimed between calls.
  */
-export function createSyncer(options: SyncOptions): (draft: FileDraft) => Promise<SyncOutcome> {
+export function createSyncer(options: SyncOptions): (file: RenderedFile) => Promise<SyncOutcome> {
   const root = resolve(options.contentDir);
   const folders = new Map<string, FolderIndex>();
   const claimed = new Set<string>();
-  return async (draft) => {
-    const dir = join(root, draft.collection);
+  return async (file) => {
+    const dir = join(root, file.collection);
     let folder = folders.get(dir);
     if (folder === undefined) {
       folder = await indexFolder(dir);
       folders.set(dir, folder);
     }
-    const name = folder.byId.get(draft.sourceId) ?? `${uniqueSlug(draft.slug, folder.taken, folder.counters)}.md`;
+    const name = folder.byId.get(file.sourceId) ?? `${uniqueSlug(file.slug, folder.taken, folder.counters)}.md`;
     const path = join(dir, name);
-    const key = `${draft.collection}\u0000${draft.sourceId}`;
+    const key = `${file.collection}\u0000${file.sourceId}`;
     if (claimed.has(key)) {
-      return { draft, status: 'failed', path, message: `duplicate source id ${JSON.stringify(draft.sourceId)} in this run` };
+      return { status: 'failed', path, message: `duplicate source id ${JSON.stringify(file.sourceId)} in this run` };
     }
     claimed.add(key);
-    folder.byId.set(draft.sourceId, name);
+    folder.byId.set(file.sourceId, name);
     try {
-      return syncOne(draft, path, root, options);
+      return syncOne(file.text, path, folder, root, options);
     } catch (error) {
-      return { draft, status: 'failed', path, message: error instanceof Error ? error.message : String(error) };
+      return { status: 'failed', path, message: error instanceof Error ? error.message : String(error) };
     }
   };
 }
 
 /**
- * Syncs one draft to its file. Synchronous file calls on purpose: the files are small, and the promise API's
- * per-call overhead (five calls per post) was most of the main thread's time while the workers convert.
+ * Syncs one file's text to its path in folder. Synchronous file calls on purpose: the files are small, and the
+ * promise API's per-call overhead (five calls per post) was most of the main thread's time while the workers convert.
  */
-function syncOne(draft: FileDraft, path: string, root: string, options: SyncOptions): SyncOutcome {
+function syncOne(text: string, path: string, folder: FolderIndex, root: string, options: SyncOptions): SyncOutcome {
   if (!path.startsWith(root + sep)) throw new Error(`refusing to write outside ${root}: ${path}`);
-  const text = renderDraft(draft);
   const current = readIfExists(path);
-  if (current === text) return { draft, status: 'unchanged', path };
-  let outcome: SyncOutcome = { draft, status: current === undefined ? 'new' : 'updated', path };
+  if (current === text) return { status: 'unchanged', path };
+  let outcome: SyncOutcome = { status: current === undefined ? 'new' : 'updated', path };
   if (current !== undefined && !inspectFile(current).intact) {
     if (!options.force) {
-      return { draft, status: 'conflict', path, message: 'edited by hand since the last import; kept (use --force to overwrite)' };
+      return { status: 'conflict', path, message: 'edited by hand since the last import; kept (use --force to overwrite)' };
     }
     outcome = { ...outcome, message: 'overwrote hand edits (--force)' };
   }
   if (!options.dryRun) {
-    mkdirSync(resolve(path, '..'), { recursive: true });
+    if (!folder.exists) {
+      mkdirSync(resolve(path, '..'), { recursive: true });
+      folder.exists = true;
+    }
     writeAtomicSync(path, text);
   }
   return outcome;
@@ -196,6 +227,8 @@ function syncOne(draft: FileDraft, path: string, root: string, options: SyncOpti
 
 /** A file's text, or undefined when it does not exist. */
 function readIfExists(path: string): string | undefined {
+  // Probe first: most files of a first import are new, and a failed read costs an exception (~10x a stat).
+  if (statSync(path, { throwIfNoEntry: false }) === undefined) return undefined;
   try {
     return readFileSync(path, 'utf8');
   } catch (error) {

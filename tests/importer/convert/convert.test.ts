@@ -1,8 +1,9 @@
 import { parseFrontmatter as astroParseFrontmatter } from '@astrojs/markdown-remark';
 import { describe, expect, it } from 'vitest';
+import { convertForSync, convertTask, type ConvertTask } from '../../../scripts/importer/convert-task.ts';
 import { convertEntry, textToParagraphs } from '../../../scripts/importer/convert.ts';
 import type { ImportedEntry } from '../../../scripts/importer/types.ts';
-import { renderDraft } from '../../../scripts/importer/write.ts';
+import { inspectFile, renderDraft, renderFileOf } from '../../../scripts/importer/write.ts';
 import { PostSchema } from '../../../src/schemas/post.ts';
 
 function entry(overrides: Partial<ImportedEntry> = {}): ImportedEntry {
@@ -101,5 +102,26 @@ describe('convertEntry', () => {
     );
     expect(textToParagraphs('  \n\n ')).toBe('');
     expect(convertEntry(entry({ content: { kind: 'markdown', value: '## Kept\n' } }), 'id', 'in').draft.body).toBe('## Kept\n');
+  });
+});
+
+describe('convertForSync', () => {
+  const interview = '<h2>What does fsck do?</h2><p>It checks and repairs a file system.</p><h2>What is an inode?</h2>'
+    + '<p>The record of a file: owner, mode, blocks.</p><h2>What does mdadm manage?</h2><p>Linux software RAID arrays.</p>';
+  const task: ConvertTask = { entry: entry({ content: { kind: 'html', value: interview } }), sourceId: 'post-1', input: 'feed.xml' };
+
+  it('renders the post and its deck to exactly the files the drafts render to, hashes included', () => {
+    const drafts = convertTask(task);
+    expect(drafts.deck).not.toBeNull();
+    const post = renderFileOf(drafts.post);
+    const deck = renderFileOf(drafts.deck!);
+    expect(convertForSync(task)).toEqual({ post, deck, warnings: drafts.warnings });
+    expect(inspectFile(post.text)).toEqual({ sourceId: 'post-1', intact: true });
+    expect(inspectFile(deck.text)).toEqual({ sourceId: 'deck:post-1', intact: true });
+  });
+
+  it('gives the post back as its draft when asked (--download-images renders it after the rewrite), the deck rendered', () => {
+    const drafts = convertTask(task);
+    expect(convertForSync({ ...task, postAsDraft: true })).toEqual({ post: drafts.post, deck: renderFileOf(drafts.deck!), warnings: drafts.warnings });
   });
 });

@@ -1,12 +1,13 @@
 import { parseFrontmatter as astroParseFrontmatter } from '@astrojs/markdown-remark';
 import { spawn } from 'node:child_process';
+import { watch } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FileDraft } from '../../../scripts/importer/types.ts';
-import { cleanupTemp, inspectFile, syncFiles } from '../../../scripts/importer/write.ts';
+import { cleanupTemp, createSyncer, inspectFile, renderDraft, renderFileOf, syncFiles } from '../../../scripts/importer/write.ts';
 import { parseFrontmatter } from '../../../scripts/importer/frontmatter.ts';
 import { DeckSchema } from '../../../src/schemas/deck.ts';
 import { PostSchema } from '../../../src/schemas/post.ts';
@@ -111,6 +112,39 @@ describe('syncFiles', () => {
     expect((await sync([{ ...deck, slug: 'renamed' }]))[0]).toMatchObject({ status: 'unchanged', path: first!.path });
     await writeFile(first!.path, (await readFile(first!.path, 'utf8')).replace('A.', 'B.'));
     expect((await sync([{ ...deck, body: '## Q?\n\nC.\n' }]))[0]?.status).toBe('conflict');
+  });
+});
+
+describe('createSyncer', () => {
+  it('writes the text it is given (rendered elsewhere, e.g. in a worker) exactly, as syncFiles writes the draft', async () => {
+    const draft = post('a', 'First Post', 'Body with `code`.\n');
+    const rendered = renderFileOf(draft);
+    expect(rendered).toEqual({ collection: 'posts', sourceId: 'a', slug: 'first-post', text: renderDraft(draft) });
+    const outcome = await createSyncer({ contentDir, dryRun: false, force: false })(rendered);
+    expect(outcome).toEqual({ status: 'new', path: join(contentDir, 'posts', 'first-post.md') });
+    const written = await readFile(outcome.path, 'utf8');
+    expect(written).toBe(rendered.text);
+    expect((await sync([draft]))[0]).toMatchObject({ status: 'unchanged', path: outcome.path });
+  });
+
+  it('writes every file through a fresh temp file that cleanupTemp recognises', async () => {
+    const dir = join(contentDir, 'posts');
+    await mkdir(dir);
+    const temps: string[] = [];
+    const watcher = watch(dir, (_event, name) => {
+      if (name?.endsWith('.opsdeck-tmp') && !temps.includes(name)) temps.push(name);
+    });
+    const drafts = Array.from({ length: 20 }, (_, i) => post(`id-${i}`, `Post ${i}`));
+    const outcomes = await sync(drafts);
+    // inotify events arrive on the event loop after the writes
+    await new Promise((done) => setTimeout(done, 200));
+    watcher.close();
+    expect(outcomes.every((o) => o.status === 'new')).toBe(true);
+    expect(temps).toHaveLength(20);
+    expect((await readdir(dir)).filter((n) => n.endsWith('.opsdeck-tmp'))).toEqual([]);
+    // Left behind by a killed run, each of those names is cleaned up by the next run.
+    for (const name of temps) await writeFile(join(dir, name), 'partial');
+    expect((await cleanupTemp(contentDir)).sort()).toEqual(temps.map((name) => join(dir, name)).sort());
   });
 });
 

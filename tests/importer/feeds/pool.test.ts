@@ -1,12 +1,15 @@
 /**
- * The worker pool (batched messages, posts written while later ones convert) must give exactly what converting
- * on the main thread gives: the same report and the same files, item failures included.
+ * The worker pool (batched messages, files rendered in the workers, posts written while later ones convert) must
+ * give exactly what converting on the main thread gives: the same report and the same files, item failures
+ * included, and with --download-images (bodies rewritten on the main thread) files whose import hash is right.
  */
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateFeed } from '../../../scripts/bench/import-feed.ts';
+import type { Fetcher } from '../../../scripts/importer/fetch.ts';
 import { runImport } from '../../../scripts/importer/index.ts';
+import { inspectFile } from '../../../scripts/importer/write.ts';
 import { makeInput } from '../../fixtures/bad-input/deep-html-nesting/make-input.ts';
 import { readTree, tempContent } from './helpers.ts';
 
@@ -15,6 +18,33 @@ async function importWith(inputs: string[], workers: number) {
   const contentDir = await tempContent();
   const report = await runImport({ inputs, contentDir, workers });
   return { report: JSON.parse(JSON.stringify(report)) as unknown, files: await readTree(contentDir) };
+}
+
+const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 7, 7, 7]);
+
+/** Serves a PNG for every `.png` URL and fails the rest, like an image host with one missing file. */
+const imageHost: Fetcher = async (url) => {
+  if (!url.endsWith('.png')) throw new Error('HTTP 404');
+  return { url, bytes: PNG, contentType: 'image/png' };
+};
+
+/** An RSS feed of three posts with images: one shared by two posts, one the host does not have. */
+function imageFeed(): string {
+  const item = (n: number, html: string) =>
+    `<item><title>Post ${n}</title><link>https://blog.example/${n}/</link><guid>post-${n}</guid>` +
+    `<pubDate>Sun, 14 Mar 2010 17:34:33 +0000</pubDate><description><![CDATA[${html}]]></description></item>`;
+  return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Images</title>${[
+    item(1, '<p>Rack: <img src="https://img.example/rack.png" alt="rack"> done.</p>'),
+    item(2, '<p><img src="https://img.example/rack.png" alt="same rack"></p><p><img src="https://img.example/gone.jpg" alt="gone"></p>'),
+    item(3, '<p>No images here.</p>'),
+  ].join('')}</channel></rss>`;
+}
+
+/** Imports the feed with --download-images; returns the report and the files under content/ and public/. */
+async function importImages(feed: string, workers: number, contentDir?: string) {
+  const content = contentDir ?? (await tempContent());
+  const report = await runImport({ inputs: [feed], contentDir: content, workers, downloadImages: true, fetcher: imageHost });
+  return { contentDir: content, report, files: await readTree(content), images: await readTree(join(content, '..', 'public')) };
 }
 
 describe('the worker pool', () => {
@@ -33,4 +63,25 @@ describe('the worker pool', () => {
     expect(Object.keys(pooled.files).filter((path) => path.startsWith('cards/'))).toHaveLength(2);
     expect(JSON.stringify(pooled.report)).toContain('conversion failed: input is nested too deeply to process');
   }, 120_000);
+});
+
+describe('--download-images', () => {
+  it('renders each post after its body is rewritten: local links, a valid hash, the same files inline and pooled', async () => {
+    const feed = join(dirname(await tempContent()), 'images.xml');
+    writeFileSync(feed, imageFeed());
+    const inline = await importImages(feed, 0);
+    const pooled = await importImages(feed, 2);
+    expect(pooled.report.summary).toMatchObject({ new: 3, failed: 0 });
+    expect(pooled.files).toEqual(inline.files);
+    expect(pooled.images).toEqual(inline.images);
+    expect(Object.keys(pooled.images)).toEqual(['images/post-1/rack.png', 'images/post-2/rack.png']);
+    expect(pooled.files['posts/post-1.md']).toContain('![rack](/images/post-1/rack.png)');
+    expect(pooled.files['posts/post-2.md']).toContain('![same rack](/images/post-2/rack.png)');
+    expect(pooled.files['posts/post-2.md']).toContain('https://img.example/gone.jpg');
+    for (const text of Object.values(pooled.files)) expect(inspectFile(text).intact).toBe(true);
+    // The hash covers the rewritten text, so importing again finds every post unchanged.
+    const again = await importImages(feed, 2, pooled.contentDir);
+    expect(again.report.summary).toMatchObject({ new: 0, updated: 0, unchanged: 3, conflict: 0 });
+    expect(again.files).toEqual(pooled.files);
+  }, 60_000);
 });
