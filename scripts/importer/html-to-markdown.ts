@@ -1,15 +1,14 @@
 /**
- * Untrusted HTML → clean Markdown: parse5 → resolve URLs → rehype-sanitize → rehype-remark (opsdeck's
- * element handlers) → remark-gfm → remark-stringify. Entities are decoded once, by the HTML parser.
+ * Untrusted HTML → clean Markdown: parse5 → resolve URLs → rehype-sanitize → mdast (simple-to-mdast.ts for the
+ * usual post shapes, hast-util-to-mdast with opsdeck's element handlers for the rest) → remark-gfm → remark-stringify. Entities are decoded once, by the HTML parser.
  */
 
 import type { Element, Root as HastRoot } from 'hast';
 import { fromParse5 } from 'hast-util-from-parse5';
 import { toText } from 'hast-util-to-text';
-import { defaultHandlers, type Handle, type State } from 'hast-util-to-mdast';
+import { defaultHandlers, toMdast, type Handle, type State } from 'hast-util-to-mdast';
 import type { Code, Paragraph, Parent, PhrasingContent, Root as MdastRoot } from 'mdast';
 import { parseFragment } from 'parse5';
-import rehypeRemark from 'rehype-remark';
 import rehypeSanitize from 'rehype-sanitize';
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
@@ -17,6 +16,7 @@ import { unified, type Plugin, type Processor } from 'unified';
 import { VFile } from 'vfile';
 import { sanitizeSchema, STRIPPED_ELEMENTS } from './sanitize.ts';
 import { MARKDOWN_STYLE } from './markdown-style.ts';
+import { simpleToMdast } from './simple-to-mdast.ts';
 import { classifyCode } from './snippets.ts';
 
 /** What a conversion produced. */
@@ -257,18 +257,26 @@ const img: Handle = (state: State, node: Element) =>
   typeof node.properties['src'] === 'string' ? defaultHandlers.img(state, node) : undefined;
 
 /** `<pre>` → a fenced code block in the snippet form, its language from the class or the content. */
-const pre: Handle = (state: State, node: Element): Code => {
+function codeBlock(node: Element): Code {
   const { lang, meta, code } = classifyCode(toText(node, { whitespace: 'pre' }), { className: classNameOf(node) });
-  const result: Code = { type: 'code', lang, meta: meta ?? null, value: code };
-  state.patch(node, result);
-  return result;
-};
+  return { type: 'code', lang, meta: meta ?? null, value: code };
+}
+
+const pre: Handle = (_state: State, node: Element) => codeBlock(node);
+
+/**
+ * hast → mdast: simple-to-mdast.ts when the post has the usual shape (same tree, several times faster), else
+ * hast-util-to-mdast with opsdeck's handlers, as rehype-remark would run it (`document: true`).
+ */
+function rehypeToMdast() {
+  return (tree: HastRoot): MdastRoot => simpleToMdast(tree, codeBlock) ?? (toMdast(tree, { document: true, handlers: { a, img, pre } }) as MdastRoot);
+}
 
 const processor = unified()
   .use(rehypeParseFragment)
   .use(rehypeResolveUrlsAndReportUnsafe)
   .use(rehypeSanitize, sanitizeSchema)
-  .use(rehypeRemark, { handlers: { a, img, pre } })
+  .use(rehypeToMdast)
   .use(remarkEdgeSpacesAndRemoteImages)
   .use(remarkGfm)
   .use(remarkStringify, MARKDOWN_STYLE)
