@@ -5,6 +5,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { plainText } from '../../src/lib/cards/plain-text.ts';
 import type { DeckInput } from '../../src/schemas/deck.ts';
+import { countAnswerCandidates } from './cards/answer-candidates.ts';
 import { extractCards, type Extraction } from './cards/extract-cards.ts';
 import { serializeCards } from './cards/serialize-deck.ts';
 import { slugify } from './slugs.ts';
@@ -30,11 +31,6 @@ const MIN_COVERAGE = 0.6;
 
 const parser = unified().use(remarkParse).use(remarkGfm);
 
-/** Parses a post and finds its cards, with the coverage figures the deck decision is made from. */
-function analysePost(markdown: string): Extraction {
-  return analyseTree(parser.parse(markdown) as Root);
-}
-
 /** Finds the cards of a post already parsed to mdast. */
 function analyseTree(root: Root): Extraction {
   // The same slugs, in the same order, as rehypeHeadingIds gives the rendered post's headings.
@@ -43,9 +39,20 @@ function analyseTree(root: Root): Extraction {
 }
 
 /** Whether a post's question/answer structure dominates it, so that it is an interview guide or FAQ worth a deck. */
-function isDeckWorthy({ cards, coveredChars, totalChars }: Extraction): boolean {
+export function isDeckWorthy({ cards, coveredChars, totalChars }: Extraction): boolean {
   const answered = cards.filter((card) => card.kind !== 'open').length;
   return answered >= MIN_ANSWERED && totalChars > 0 && coveredChars / totalChars >= MIN_COVERAGE;
+}
+
+/**
+ * The cards of a post when they make a deck, else undefined. Nearly all posts have fewer than MIN_ANSWERED units
+ * that could even be an answered card; countAnswerCandidates bounds the answered cards from above, so those posts
+ * are rejected without the full extraction, which is exactly what isDeckWorthy would decide for them.
+ */
+function deckExtraction(root: Root): Extraction | undefined {
+  if (countAnswerCandidates(root, MIN_ANSWERED) < MIN_ANSWERED) return undefined;
+  const extraction = analyseTree(root);
+  return isDeckWorthy(extraction) ? extraction : undefined;
 }
 
 /**
@@ -59,9 +66,9 @@ function isDeckWorthy({ cards, coveredChars, totalChars }: Extraction): boolean 
  * Markdown says.
  */
 export function extractDeck(post: DeckSourcePost, tree?: Root): FileDraft | null {
-  if (tree !== undefined && !isDeckWorthy(analyseTree(tree))) return null;
-  const extraction = analysePost(post.markdown);
-  if (!isDeckWorthy(extraction)) return null;
+  if (tree !== undefined && deckExtraction(tree) === undefined) return null;
+  const extraction = deckExtraction(parser.parse(post.markdown) as Root);
+  if (extraction === undefined) return null;
   const frontmatter: DeckInput = { title: post.title, post: post.id, ...(post.url ? { url: post.url } : {}) };
   return {
     collection: 'cards',

@@ -2,7 +2,7 @@ import type { List, ListItem, Paragraph, RootContent } from 'mdast';
 import { plainText } from '../../../src/lib/cards/plain-text.ts';
 import { ANSWER_PREFIX, readQuestion, withoutEnumeration, type QuestionText } from './questions.ts';
 import { parseTermLine, readGlossary, type TermDefinition } from './terms.ts';
-import { leadText, type Unit } from './units.ts';
+import { itemLine, leadText, type Unit } from './units.ts';
 
 /** The section of the post a card sits in. */
 export interface Topic {
@@ -190,11 +190,6 @@ function isDefinitionList(list: List): boolean {
     return item.children.length >= 2 && lead.length > 0 && lead.length <= MAX_TERM_LEAD && !/[.!:;,]$/.test(lead);
   });
   return list.children.length >= 2 && defined.length >= list.children.length * MIN_DEFINED_SHARE;
-}
-
-/** One line of text for a list item: its whole text, bold term and all. */
-function itemLine(item: ListItem): string {
-  return leadText(item) || plainText(item).trim();
 }
 
 /** A paragraph holding one text. */

@@ -23,6 +23,8 @@ export function withoutEnumeration(text: string): string {
 
 /** Whether text reads as one short question: it ends in "?" and is at most a few sentences long. */
 function isQuestionText(text: string): boolean {
+  // Most text is no question: when there is no "?" at all the trimmed text cannot end in one, so skip the regexes.
+  if (!text.includes('?')) return false;
   const trimmed = text.trim().replace(/["'”’»)\]*_]+$/, '');
   if (!trimmed.endsWith('?') || trimmed.length > MAX_QUESTION || trimmed.includes('\n')) return false;
   const sentences = trimmed.split(/[.!?]+\s+(?=\S)/).length;

@@ -16,8 +16,16 @@ const MIN_TERMS = 3;
 /** "term (pronounced x) – definition", with an en/em dash or a spaced hyphen; "**term**: definition" when bold. */
 const TERM_LINE = /^(?<term>[^\s–—()][^–—()]*?)\s*(?:\((?:pronounced\s+|say\s+)?(?<pron>[^()]{1,60})\))?\s+(?:–|—|-{1,2})\s+(?<def>\S.*)$/;
 
+/**
+ * What every line TERM_LINE matches contains: the end of its `\s+` followed by the first character of its dash.
+ * Testing it first spares most lines of prose the costly TERM_LINE, and rejects no line TERM_LINE accepts: TERM_LINE
+ * runs on the trimmed line, which is part of the line, and both patterns use the same `\s`.
+ */
+const SPACE_THEN_DASH = /\s[–—-]/;
+
 /** Parses one line as a term definition, or returns undefined. */
 export function parseTermLine(line: string): TermDefinition | undefined {
+  if (!SPACE_THEN_DASH.test(line)) return undefined;
   const match = TERM_LINE.exec(line.trim());
   if (!match?.groups) return undefined;
   const term = match.groups.term!.replace(/[:*]+$/, '').trim();
@@ -31,6 +39,8 @@ export function parseTermLine(line: string): TermDefinition | undefined {
  * least two thirds of the lines. Returns the definitions, or undefined when the lines are not a glossary.
  */
 export function readGlossary(lines: string[]): TermDefinition[] | undefined {
+  // Fewer lines than MIN_TERMS can hold no glossary (most paragraphs are one line): skip parsing them.
+  if (lines.length < MIN_TERMS) return undefined;
   const terms = lines.map(parseTermLine).filter((term): term is TermDefinition => term !== undefined);
   return terms.length >= MIN_TERMS && terms.length >= lines.length * MIN_TERM_SHARE ? terms : undefined;
 }

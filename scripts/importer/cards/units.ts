@@ -35,11 +35,16 @@ export function leadText(item: ListItem): string {
   return first?.type === 'paragraph' ? plainText(first).trim() : '';
 }
 
+/** One line of text for a list item, as a glossary reads it: its lead, or its whole text when it has no lead. */
+export function itemLine(item: ListItem): string {
+  return leadText(item) || plainText(item).trim();
+}
+
 /** A bullet typed as text ("o ", "• ", "· ") at the start of a paragraph, as plain-text sources keep them. */
 const TEXT_BULLET = /^(?:o|•|·|▪|◦)\s+(?=\S)/;
 
 /** A paragraph that starts with a typed bullet, as the list item it stands for; undefined for other paragraphs. */
-function bulletParagraphItem(node: Paragraph): ListItem | undefined {
+export function bulletParagraphItem(node: Paragraph): ListItem | undefined {
   const first = node.children[0];
   if (first?.type !== 'text' || !TEXT_BULLET.test(first.value)) return undefined;
   const paragraph: Paragraph = { ...node, children: [{ ...first, value: first.value.replace(TEXT_BULLET, '') }, ...node.children.slice(1)] };
