@@ -142,7 +142,14 @@ function everyContent(lines: string[], test: (line: string) => boolean): boolean
   return lines.filter((l) => l.trim() !== '').every(test);
 }
 
+/**
+ * How a JSON array or object starts: `[` then `]` or a value, `{` then `"` or `}`. Code that starts otherwise
+ * (`[mysqld]`, `{{ template }}`) is rejected without JSON.parse's costly throw.
+ */
+const JSON_START = /^[ \t\n\r]*(?:\[[ \t\n\r]*[\][{"\-0-9tfn]|\{[ \t\n\r]*["}])/;
+
 function isJson(code: string): boolean {
+  if (!JSON_START.test(code)) return false;
   try {
     JSON.parse(code);
     return true;

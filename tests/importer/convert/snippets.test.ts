@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { toMarkdown } from 'mdast-util-to-markdown';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { classifyCode, type CodeHint } from '../../../scripts/importer/snippets.ts';
 import { isPromptLine, isSession, parseSession, sessionCommands, splitPrompt } from '../../../src/lib/shell-session.ts';
@@ -91,6 +92,18 @@ describe('classifyCode', () => {
 
   it('keeps a hinted specific language even when the content looks like shell', () => {
     expect(classifyCode('$ ls', { lang: 'perl' }).lang).toBe('perl');
+  });
+
+  it('calls every JSON array or object json, and bracketed text that is not JSON something else', () => {
+    const parses = (code: string) => { try { JSON.parse(code); return true; } catch { return false; } };
+    const bracketed = fc.oneof(
+      fc.json().filter((code) => /^[[{]/.test(code)),
+      fc.tuple(fc.constantFrom('[', '{', '[ ', '{ ', '[\n', '{\n'), fc.string({ maxLength: 12 }), fc.constantFrom(']', '}', '')).map((parts) => parts.join('')),
+    );
+    fc.assert(fc.property(bracketed, (code) => {
+      expect(classifyCode(code).lang === 'json').toBe(parses(code.trim()));
+    }), { numRuns: 2000 });
+    expect(classifyCode('[mysqld]\nmax_connections = 200').lang).toBe('ini');
   });
 
   it('strips quotes and control characters from a title', () => {
