@@ -52,7 +52,8 @@ function listCandidates(list: List): number {
 /** Answered cards a paragraph can give: its glossary's terms, or one for a question. */
 function paragraphCandidates(node: Paragraph): number {
   const text = plainText(node);
-  const glossary = readGlossary(text.split('\n'));
+  // A glossary has several lines, and most paragraphs are one: don't split those (readGlossary would reject them).
+  const glossary = text.includes('\n') ? readGlossary(text.split('\n')) : undefined;
   if (glossary) return glossary.length;
   return readQuestion(text.trim()) ? 1 : 0;
 }
