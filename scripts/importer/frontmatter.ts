@@ -59,6 +59,7 @@ export function parseFrontmatter(text: string): ParsedFile | null {
 
 /** A whole file: fenced frontmatter, a blank line, then the body (ending in one newline). */
 export function renderFile(data: Record<string, unknown>, body: string): string {
-  const trimmed = body.replace(/^\n+/, '').replace(/\s+$/, '');
+  // trimEnd strips exactly what /\s+$/ would (WhiteSpace and LineTerminator), without the regex retrying at every space
+  const trimmed = body.replace(/^\n+/, '').trimEnd();
   return `---\n${stringifyFrontmatter(data)}---\n${trimmed === '' ? '' : `\n${trimmed}\n`}`;
 }

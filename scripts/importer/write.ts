@@ -79,11 +79,22 @@ export function renderFileOf(draft: FileDraft): RenderedFile {
 
 /** What an existing file says about itself: its source id and whether its bytes match its import hash. */
 export function inspectFile(text: string): { sourceId?: string; intact: boolean } {
+  const id = sourceIdOf(text);
+  const intact = isIntact(text);
+  return id === undefined ? { intact } : { sourceId: id, intact };
+}
+
+/** The `source.id` in a file's frontmatter, if it has a string one. */
+function sourceIdOf(text: string): string | undefined {
   const source = parseFrontmatter(text)?.data['source'];
   const id = source !== null && typeof source === 'object' ? (source as Record<string, unknown>)['id'] : undefined;
+  return typeof id === 'string' ? id : undefined;
+}
+
+/** Whether a file's bytes still match its import hash (false when it has none: not written by the importer). */
+function isIntact(text: string): boolean {
   const line = POST_HASH_LINE.exec(text);
-  const intact = line?.[1] !== undefined && sha256(text.replace(line[0], '')) === line[1];
-  return typeof id === 'string' ? { sourceId: id, intact } : { intact };
+  return line?.[1] !== undefined && sha256(text.replace(line[0], '')) === line[1];
 }
 
 /** A collection folder: source id → file name of its existing files, and every name taken (lowercase). */
@@ -106,7 +117,8 @@ async function indexFolder(dir: string): Promise<FolderIndex> {
   for (const name of names.sort()) {
     if (!name.endsWith('.md')) continue;
     index.taken.add(name.slice(0, -3).toLowerCase());
-    const { sourceId } = inspectFile(await readFile(join(dir, name), 'utf8'));
+    // Only the id: whether the file is intact matters only when it is about to be replaced (see syncOne).
+    const sourceId = sourceIdOf(await readFile(join(dir, name), 'utf8'));
     if (sourceId !== undefined && !index.byId.has(sourceId)) index.byId.set(sourceId, name);
   }
   return index;
@@ -209,7 +221,7 @@ function syncOne(text: string, path: string, folder: FolderIndex, root: string, 
   const current = readIfExists(path);
   if (current === text) return { status: 'unchanged', path };
   let outcome: SyncOutcome = { status: current === undefined ? 'new' : 'updated', path };
-  if (current !== undefined && !inspectFile(current).intact) {
+  if (current !== undefined && !isIntact(current)) {
     if (!options.force) {
       return { status: 'conflict', path, message: 'edited by hand since the last import; kept (use --force to overwrite)' };
     }

@@ -46,6 +46,15 @@ describe('frontmatter YAML', () => {
     expect(stringifyFrontmatter({ summary: 'word '.repeat(100).trim() })).toBe(yaml);
   });
 
+  it('ends the body with one newline after dropping its leading blank lines and trailing whitespace of every kind', () => {
+    // Every Unicode space and line terminator JavaScript knows (what /\s/ matches), after text and at the very end.
+    const spaces = '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
+    expect(renderFile({ title: 't' }, `\n\n  Body.\u00a0x${spaces}`)).toBe('---\ntitle: t\n---\n\n  Body.\u00a0x\n');
+    expect(renderFile({ title: 't' }, `\n${spaces}`)).toBe('---\ntitle: t\n---\n');
+    // Characters outside that set are content: the zero-width space and the next-line control stay.
+    expect(renderFile({ title: 't' }, 'Body.\u200b\u0085\n')).toBe('---\ntitle: t\n---\n\nBody.\u200b\u0085\n');
+  });
+
   it('reads no frontmatter from a file without fences or with broken YAML', () => {
     expect(parseFrontmatter('# Title\n')).toBeNull();
     expect(parseFrontmatter('---\ntitle: [unclosed\n---\n')).toBeNull();
