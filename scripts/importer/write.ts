@@ -1,5 +1,6 @@
 /**
- * Syncs FileDrafts to content/: keyed by source id, hand edits detected by hash, every write atomic.
+ * Renders FileDrafts to file text (anywhere, workers included) and syncs rendered files to content/: keyed by
+ * source id, hand edits detected by hash, every write atomic.
  *
  * The import hash is the SHA-256 of the file's bytes as written, with the `  hash: <hex>` line under `source:`
  * left out (posts and decks alike). A file whose bytes no longer match was edited by hand.
@@ -37,7 +38,7 @@ export interface RenderedFile {
 /** What happened to one file. */
 export interface SyncOutcome {
   status: SyncStatus;
-  /** The file the draft maps to (absolute). */
+  /** The file the rendered file maps to (absolute). */
   path: string;
   /** Why a file is a conflict or failed, or what --force overwrote. */
   message?: string;
