@@ -20,7 +20,10 @@ export function children(node: unknown, name: string): XmlNode[] {
 
 /** The first child element named `name`, if any. */
 export function child(node: unknown, name: string): XmlNode | undefined {
-  return children(node, name)[0];
+  if (!isObject(node)) return undefined;
+  const value = node[name];
+  // Adapters ask for a dozen children of each of thousands of items; no array is built just to take its head.
+  return (Array.isArray(value) ? value[0] : (value ?? undefined)) as XmlNode | undefined;
 }
 
 /** An attribute's decoded value. */

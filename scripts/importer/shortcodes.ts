@@ -45,6 +45,8 @@ export function expandWordPressMarkup(source: string): ExpandedMarkup {
 }
 
 function expandShortcodes(source: string, warnings: string[]): string {
+  // A quick look for the bracket spares the shortcode regex a pass over every post that has none.
+  if (!source.includes('[')) return source;
   const unknown = new Set<string>();
   const out = source.replace(SHORTCODE, (whole, rawName: string, rawAttrs: string | undefined, body: string | undefined) => {
     const name = rawName.toLowerCase();
@@ -143,10 +145,12 @@ function autoParagraphs(html: string): string {
     .split(/\n\s*\n/)
     .map((chunk) => chunk.trim())
     .filter(Boolean)
-    .map((chunk) => (startsWithBlockTag(chunk) || endsWithBlockEndTag(chunk) ? chunk : `<p>${chunk.replace(/\n/g, '<br>\n')}</p>`));
-  const joined = paragraphs.join('\n');
-  // Without a pre block no placeholder can be in the text: no step above writes "<pre".
-  return pres.length === 0 ? joined : joined.replace(PRE_PLACEHOLDER, (_m, index: string) => pres[Number(index)]!);
+    .map((chunk) => (startsWithBlockTag(chunk) || endsWithBlockEndTag(chunk) ? chunk : `<p>${chunk.replaceAll('\n', '<br>\n')}</p>`));
+  // Without a pre block no placeholder can be in the text (no step above writes "<pre"). A placeholder holds
+  // no newline, so it never spans two paragraphs, and only paragraphs that contain one need the regex.
+  if (pres.length === 0) return paragraphs.join('\n');
+  const restore = (_placeholder: string, index: string) => pres[Number(index)]!;
+  return paragraphs.map((chunk) => (chunk.includes('<pre wp-pre-') ? chunk.replace(PRE_PLACEHOLDER, restore) : chunk)).join('\n');
 }
 
 /**
