@@ -141,10 +141,7 @@ function autoParagraphs(html: string): string {
   // Pre blocks are set aside so their newlines survive untouched.
   const text = html.replace(PRE_BLOCK, (block) => `<pre wp-pre-${pres.push(block) - 1}></pre>`);
   const unixText = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
-  const paragraphs = spaceBlocks(unixText)
-    .split(/\n\s*\n/)
-    .map((chunk) => chunk.trim())
-    .filter(Boolean)
+  const paragraphs = paragraphChunks(unixText)
     .map((chunk) => (startsWithBlockTag(chunk) || endsWithBlockEndTag(chunk) ? chunk : `<p>${chunk.replaceAll('\n', '<br>\n')}</p>`));
   // Without a pre block no placeholder can be in the text (no step above writes "<pre"). A placeholder holds
   // no newline, so it never spans two paragraphs, and only paragraphs that contain one need the regex.
@@ -154,33 +151,60 @@ function autoParagraphs(html: string): string {
 }
 
 /**
- * Puts a blank line before every block-level start tag and after every block-level end tag, so splitting
- * on blank lines keeps blocks apart. It finds exactly what the regexes `<(blocks)\b[^>]*>` and
- * `</(blocks)>` (case-insensitive, applied one after the other) would, in one scan instead of two
- * fifty-way alternations tried at every `<` of the post: a start tag runs to the next `>` and hides the
- * start tags inside it, while an end tag counts wherever it is, even inside a start tag's attributes.
+ * Cuts text into trimmed, non-empty paragraph chunks: at blank lines (whitespace holding two or more
+ * newlines), before every block-level start tag and after every block-level end tag. This is wpautop's
+ * "put a blank line around blocks, then split on `\n\s*\n`" without building the spaced-out copy or
+ * running the split regex over it; the chunks are the same because each cut only ever meets whitespace,
+ * which trimming removes either way.
  */
-function spaceBlocks(text: string): string {
-  let out = '';
-  let copied = 0;
+function paragraphChunks(text: string): string[] {
+  const chunks: string[] = [];
+  let from = 0;
+  const cut = (end: number, next: number) => {
+    const chunk = text.slice(from, end).trim();
+    if (chunk) chunks.push(chunk);
+    from = next;
+  };
+  const blocks = blockCuts(text);
+  let block = 0;
+  for (let newline = text.indexOf('\n'); newline >= 0; newline = text.indexOf('\n', newline)) {
+    let end = newline + 1;
+    let newlines = 1;
+    for (; end < text.length && isSpace(text.charCodeAt(end)); end += 1) if (text.charCodeAt(end) === NEWLINE) newlines += 1;
+    if (newlines >= 2) {
+      for (; block < blocks.length && blocks[block]! <= newline; block += 1) cut(blocks[block]!, blocks[block]!);
+      cut(newline, end);
+    }
+    newline = end;
+  }
+  for (; block < blocks.length; block += 1) cut(blocks[block]!, blocks[block]!);
+  cut(text.length, text.length);
+  return chunks;
+}
+
+/**
+ * Where wpautop separates blocks: before every block-level start tag and after every block-level end tag,
+ * in ascending order. It finds exactly what the regexes `<(blocks)\b[^>]*>` and `</(blocks)>`
+ * (case-insensitive, applied one after the other) would, in one scan instead of two fifty-way alternations
+ * tried at every `<` of the post: a start tag runs to the next `>` and hides the start tags inside it,
+ * while an end tag counts wherever it is, even inside a start tag's attributes.
+ */
+function blockCuts(text: string): number[] {
+  const cuts: number[] = [];
   let nextStartTag = 0;
   for (let lt = text.indexOf('<'); lt >= 0; lt = text.indexOf('<', lt + 1)) {
     if (text.charCodeAt(lt + 1) === SLASH) {
       const nameEnd = wordEnd(text, lt + 2);
-      if (text.charCodeAt(nameEnd) === GREATER_THAN && isBlockName(text, lt + 2, nameEnd)) {
-        out += `${text.slice(copied, nameEnd + 1)}\n\n`;
-        copied = nameEnd + 1;
-      }
+      if (text.charCodeAt(nameEnd) === GREATER_THAN && isBlockName(text, lt + 2, nameEnd)) cuts.push(nameEnd + 1);
     } else if (lt >= nextStartTag && isBlockName(text, lt + 1, wordEnd(text, lt + 1))) {
       const gt = text.indexOf('>', lt);
       if (gt >= 0) {
-        out += `${text.slice(copied, lt)}\n\n`;
-        copied = lt;
+        cuts.push(lt);
         nextStartTag = gt + 1;
       }
     }
   }
-  return out + text.slice(copied);
+  return cuts;
 }
 
 /** Whether a paragraph chunk starts with a block-level start tag (`^<(blocks)\b`, case-insensitive). */
@@ -197,6 +221,7 @@ function endsWithBlockEndTag(chunk: string): boolean {
   return chunk.charCodeAt(nameStart - 1) === SLASH && chunk.charCodeAt(nameStart - 2) === LESS_THAN && isBlockName(chunk, nameStart, gt);
 }
 
+const NEWLINE = 0x0a;
 const LESS_THAN = 0x3c;
 const GREATER_THAN = 0x3e;
 const SLASH = 0x2f;
@@ -204,6 +229,14 @@ const SLASH = 0x2f;
 /** `\w` of a non-Unicode regex: ASCII letters, digits and underscore. */
 function isWordChar(code: number): boolean {
   return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x5f;
+}
+
+/** `\s` of a regex, which is also what String.prototype.trim removes: ASCII and Unicode spaces and line breaks. */
+function isSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029
+    || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
 /** Where the run of word characters starting at `from` ends; a tag name followed by `\b` is that whole run. */

@@ -128,7 +128,7 @@ const markupPiece = fc.constantFrom(
   '<p>', '</p>', '<P class="x">', '</P>', '<div>', '</DIV>', '</div >', '<colgroup>', '<col>', '</colx>', '<h1>', '</h6>',
   '<h7>', '<pre>', '</pre>', '<PRE class="a">', '<pre', '<pre wp-pre-0></pre>', '\r\n', '\r', '\n', '\n\n', ' \n ',
   '<p </div>', '<div title="</p>">', '>', '<', '</', '<br>', '<li>', '</li>', '<span>', '<p_x>', '<p-x>', '<p1>', '</p1>',
-  '<!-- c -->', 'a', 'b c', '\u00a0',
+  '<!-- c -->', 'a', 'b c', '\u00a0', '\u2028', '\u3000', '\ufeff', '\t\n', '\f', '\v',
 );
 
 describe('wpautop of classic-editor WXR bodies', () => {
