@@ -321,10 +321,11 @@ function cleanTexts(parent: Parent): void {
       index -= 1;
       continue;
     }
-    node.value = node.value.replace(/[\t ]*(\r?\n|\r)[\t ]*/, '$1');
+    // the same replacements as the library, each only where it can change something (most text has no line break)
+    if (/[\r\n]/.test(node.value)) node.value = node.value.replace(/[\t ]*(\r?\n|\r)[\t ]*/, '$1');
     if (trims) {
-      if (index === 0) node.value = node.value.replace(/^[\t ]+/, '');
-      if (index === children.length - 1) node.value = node.value.replace(/[\t ]+$/, '');
+      if (index === 0 && /^[\t ]/.test(node.value)) node.value = node.value.replace(/^[\t ]+/, '');
+      if (index === children.length - 1 && /[\t ]$/.test(node.value)) node.value = node.value.replace(/[\t ]+$/, '');
     }
     if (node.value === '') children.splice(index, 1);
     else index += 1;
