@@ -30,11 +30,12 @@ const MAX_BATCH = 16;
 const BATCHES_PER_WORKER = 2;
 
 /**
- * Young-generation size of each worker's heap. Conversions allocate fast and keep almost nothing, and V8's default
- * lets each worker's heap grow by hundreds of MB: with 16 MB the 10,000-item bench peaks ~250 MB lower (~850 ->
- * ~550 MB RSS) for the same CPU time. The old generation keeps its default limit, so a 5 MB item still fits.
+ * Young-generation size of each worker's heap. Conversions allocate fast and keep almost nothing. V8's default lets
+ * each worker's heap grow by hundreds of MB (the 10,000-item bench peaked at ~850 MB RSS); 16 MB kept it near
+ * 550 MB but scavenged so often that it cost ~10% more CPU than 48 MB, which peaks at about the same RSS (bench
+ * runs: 534–556 MB). The old generation keeps its default limit, so a 5 MB item still fits.
  */
-const YOUNG_GENERATION_MB = 16;
+const YOUNG_GENERATION_MB = 48;
 
 /** Runs tasks on `size` worker threads started from `script` (see convert-worker.ts for the protocol). */
 export class WorkerPool<In, Out> {
