@@ -94,8 +94,11 @@ function minify(node: HastRoot | HastContent, state: MinifyState): MinifyResult 
 function minifyChildren(parent: HastRoot | Element, state: MinifyState): MinifyResult {
   let before = state.before;
   const children: HastContent[] = parent.children;
-  for (let index = 0; index < children.length; index += 1) {
-    const result = minify(children[index]!, { ...state, after: collapsableAfter(children, index, state.after), before });
+  // What follows each child, found in one pass from the end: the library scans the siblings again for every
+  // child, which is quadratic in a run of thousands of empty inline elements.
+  const followedBy = boundariesAfter(children);
+  for (let index = 0, original = 0; index < children.length; index += 1, original += 1) {
+    const result = minify(children[index]!, { ...state, after: followedBy[original] ?? state.after, before });
     if (result.remove) {
       children.splice(index, 1);
       index -= 1;
@@ -106,23 +109,32 @@ function minifyChildren(parent: HastRoot | Element, state: MinifyState): MinifyR
   return { stripAtStart: before || state.after, remove: false };
 }
 
-/** Whether whitespace at the end of children[index] may go: what comes next is a block (true) or content (false). */
-function collapsableAfter(nodes: HastContent[], index: number, after: boolean): boolean;
-function collapsableAfter(nodes: HastContent[], index: number, after: undefined): boolean | undefined;
-function collapsableAfter(nodes: HastContent[], index: number, after: boolean | undefined): boolean | undefined {
-  for (let next = index + 1; next < nodes.length; next += 1) {
-    const node = nodes[next]!;
-    let result: boolean | undefined;
-    if (node.type === 'element') {
-      if (node.tagName === 'img') result = false;
-      else if (BLOCKS.has(node.tagName)) result = true;
-      else result = collapsableAfter(node.children, -1, undefined);
-    } else if (node.type === 'text') {
-      if (!isWhitespace(node.value)) result = false;
-    } else result = false;
-    if (result !== undefined) return result;
+/**
+ * For each node, whether whitespace at its end may go because of what follows it among nodes: the first later
+ * sibling that decides it (a block: yes; content: no), or undefined when none does (the library's collapsableAfter).
+ */
+function boundariesAfter(nodes: HastContent[]): Array<boolean | undefined> {
+  const result = new Array<boolean | undefined>(nodes.length);
+  let next: boolean | undefined;
+  for (let index = nodes.length - 1; index >= 0; index -= 1) {
+    result[index] = next;
+    const boundary = boundaryOf(nodes[index]!);
+    if (boundary !== undefined) next = boundary;
   }
-  return after;
+  return result;
+}
+
+/** What a node decides for whitespace before it: a block follows (true), content follows (false), or neither. */
+function boundaryOf(node: HastContent): boolean | undefined {
+  if (node.type === 'text') return isWhitespace(node.value) ? undefined : false;
+  if (node.type !== 'element') return false;
+  if (node.tagName === 'img') return false;
+  if (BLOCKS.has(node.tagName)) return true;
+  for (const child of node.children) {
+    const boundary = boundaryOf(child);
+    if (boundary !== undefined) return boundary;
+  }
+  return undefined;
 }
 
 function minifyText(node: HastText, state: MinifyState): MinifyResult {

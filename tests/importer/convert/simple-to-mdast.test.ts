@@ -59,6 +59,11 @@ describe('simpleToMdast gives what hast-util-to-mdast gives', () => {
     for (let n = 0; n < 150; n += 1) expect(expectSameConversion(post(n).html)).toBe(true);
   });
 
+  it('on long runs of empty inline elements (which it minifies in one pass, not one per element)', () => {
+    const run = (n: number) => '<b> </b><i>\n</i><span> <em> </em></span>'.repeat(n);
+    expect(expectSameConversion(`<p>${run(60)}x${run(60)}</p><ul><li>${run(40)}<p>y</p>${run(40)}</li></ul>`)).toBe(true);
+  });
+
   it('on generated HTML, in the shapes it takes and the ones it leaves', () => {
     const text = fc.array(fc.constantFrom('word', 'x', ' ', '  ', '\n', '\t', '&nbsp;', '&amp;', '*', '_', '`', '[', ']', '<', '&lt;', '\u00a0', '\r\n', '1.', '-', '#', '\\'), { maxLength: 6 })
       .map((parts) => parts.join(''));
