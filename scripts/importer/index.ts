@@ -39,6 +39,11 @@ export interface ImportOptions {
   fetcher?: Fetcher;
   /** Worker threads converting HTML to Markdown; 0 converts on the main thread. @default all cores */
   workers?: number;
+  /**
+   * Longest one item may take to convert on a worker thread before it fails alone (markup built to make a
+   * converter work quadratically would otherwise stall the run). @default 60000
+   */
+  itemTimeLimitMs?: number;
   /** Progress display. @default a bar on stderr when it is a terminal */
   progress?: ProgressBar;
 }
@@ -180,7 +185,8 @@ class ImportRun {
     }
     const sync = createSyncer({ contentDir: this.contentDir, dryRun: this.options.dryRun === true, force: this.options.force === true });
     this.progress.start(tasks[0]?.input ?? '', tasks.length);
-    const pool = tasks.length > 1 ? this.workerPool() : undefined;
+    // Even one item goes to the pool when there is one: only a worker can be stopped when an item runs too long.
+    const pool = tasks.length > 0 ? this.workerPool() : undefined;
     const converted: Array<Promise<Settled<SyncReadyOutcome>> | undefined> = [];
     for (let index = 0; index < items.length; index += 1) {
       // Keep the pool at most MAX_AHEAD entries ahead of the writes, so converted posts cannot pile up in memory
@@ -230,7 +236,7 @@ class ImportRun {
   private workerPool(): WorkerPool<ConvertTask, SyncReadyOutcome> | undefined {
     const size = this.options.workers ?? availableParallelism();
     if (size <= 0) return undefined;
-    this.pool ??= new WorkerPool(new URL('./convert-worker.ts', import.meta.url), size);
+    this.pool ??= new WorkerPool(new URL('./convert-worker.ts', import.meta.url), size, this.options.itemTimeLimitMs);
     return this.pool;
   }
 

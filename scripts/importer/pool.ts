@@ -19,6 +19,12 @@ export interface WorkerReply<Out> {
   replies: TaskReply<Out>[];
 }
 
+/** Message a pool worker sends as it starts task `started` of batch `id`, so the pool can time each task. */
+export interface WorkerStart {
+  id: number;
+  started: number;
+}
+
 interface Pending<Out> {
   resolve: (value: Out) => void;
   reject: (error: Error) => void;
@@ -37,29 +43,82 @@ const BATCHES_PER_WORKER = 2;
  */
 const YOUNG_GENERATION_MB = 48;
 
-/** Runs tasks on `size` worker threads started from `script` (see convert-worker.ts for the protocol). */
+/** How long one task may run before its worker is replaced and the task fails. */
+const DEFAULT_TASK_TIME_LIMIT_MS = 60_000;
+
+/**
+ * Runs tasks on `size` worker threads started from `script` (see convert-worker.ts for the protocol). A task that
+ * runs longer than the time limit (hostile markup can drive a library into quadratic work) fails alone: its
+ * worker is terminated and replaced, and the other tasks it held are queued again.
+ */
 export class WorkerPool<In, Out> {
   private readonly workers: Worker[] = [];
   private readonly queue: Array<{ task: In; pending: Pending<Out> }> = [];
-  /** Batches sent and not answered, by id: the worker holding them and their tasks' promises. */
-  private readonly sent = new Map<number, { worker: Worker; pending: Pending<Out>[] }>();
+  /** Batches sent and not answered, by id: the worker holding them, their tasks and their tasks' promises. */
+  private readonly sent = new Map<number, { worker: Worker; tasks: In[]; pending: Pending<Out>[] }>();
   private readonly load = new Map<Worker, number>();
+  /** The task each busy worker is running, and since when. */
+  private readonly running = new Map<Worker, { id: number; index: number; since: number }>();
+  /** Workers terminated for a task over the limit: their exit is no failure of the pool. */
+  private readonly retired = new WeakSet<Worker>();
+  private readonly watchdog: NodeJS.Timeout;
   private nextId = 0;
   private dispatchQueued = false;
   private failure: Error | undefined;
 
-  constructor(script: URL, size: number) {
-    for (let index = 0; index < size; index += 1) {
-      const worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
-      worker.on('message', (reply: WorkerReply<Out>) => this.settle(worker, reply));
-      // A worker that dies (out of memory, a crash in native code) fails its tasks and the pool.
-      worker.on('error', (error) => this.fail(error));
-      worker.on('exit', (code) => {
-        if (code !== 0) this.fail(new Error(`worker exited with code ${code}`));
-      });
-      this.workers.push(worker);
-      this.load.set(worker, 0);
+  private readonly script: URL;
+  private readonly timeLimitMs: number;
+
+  constructor(script: URL, size: number, timeLimitMs = DEFAULT_TASK_TIME_LIMIT_MS) {
+    this.script = script;
+    this.timeLimitMs = timeLimitMs;
+    for (let index = 0; index < size; index += 1) this.addWorker();
+    this.watchdog = setInterval(() => this.stopOverdue(), Math.min(1000, timeLimitMs / 4));
+    this.watchdog.unref();
+  }
+
+  private addWorker(): void {
+    const worker = new Worker(this.script, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+    worker.on('message', (message: WorkerReply<Out> | WorkerStart) => {
+      if ('started' in message) this.running.set(worker, { id: message.id, index: message.started, since: performance.now() });
+      else this.settle(worker, message);
+    });
+    // A worker that dies (out of memory, a crash in native code) fails its tasks and the pool.
+    worker.on('error', (error) => {
+      if (!this.retired.has(worker)) this.fail(error);
+    });
+    worker.on('exit', (code) => {
+      if (code !== 0 && !this.retired.has(worker)) this.fail(new Error(`worker exited with code ${code}`));
+    });
+    this.workers.push(worker);
+    this.load.set(worker, 0);
+  }
+
+  /** Replaces every worker whose current task has run over the limit; that task fails, the worker's others requeue. */
+  private stopOverdue(): void {
+    if (this.failure) return;
+    const now = performance.now();
+    for (const [worker, task] of this.running) {
+      if (now - task.since <= this.timeLimitMs) continue;
+      this.retired.add(worker);
+      void worker.terminate();
+      this.workers.splice(this.workers.indexOf(worker), 1);
+      this.load.delete(worker);
+      this.running.delete(worker);
+      const again: Array<{ task: In; pending: Pending<Out> }> = [];
+      for (const [id, batch] of this.sent) {
+        if (batch.worker !== worker) continue;
+        this.sent.delete(id);
+        batch.tasks.forEach((item, index) => {
+          if (id === task.id && index === task.index) {
+            batch.pending[index]!.reject(new Error(`took longer than ${this.timeLimitMs / 1000} s to convert; skipped`));
+          } else again.push({ task: item, pending: batch.pending[index]! });
+        });
+      }
+      this.queue.unshift(...again);
+      this.addWorker();
     }
+    this.dispatch();
   }
 
   /** Queues a task; resolves with the worker's result or rejects with its error message. */
@@ -79,6 +138,7 @@ export class WorkerPool<In, Out> {
 
   /** Stops every worker. Pending tasks are rejected. */
   async close(): Promise<void> {
+    clearInterval(this.watchdog);
     this.failure ??= new Error('worker pool closed');
     await Promise.all(this.workers.map((worker) => worker.terminate()));
     this.rejectAll(this.failure);
@@ -98,9 +158,10 @@ export class WorkerPool<In, Out> {
         if (this.load.get(worker)! >= BATCHES_PER_WORKER) continue;
         const jobs = this.queue.splice(0, this.batchSize());
         const id = this.nextId++;
-        this.sent.set(id, { worker, pending: jobs.map((job) => job.pending) });
+        const tasks = jobs.map((job) => job.task);
+        this.sent.set(id, { worker, tasks, pending: jobs.map((job) => job.pending) });
         this.load.set(worker, this.load.get(worker)! + 1);
-        const batch: WorkerBatch<In> = { id, tasks: jobs.map((job) => job.task) };
+        const batch: WorkerBatch<In> = { id, tasks };
         worker.postMessage(batch);
         sentOne = true;
       }
@@ -108,6 +169,7 @@ export class WorkerPool<In, Out> {
   }
 
   private settle(worker: Worker, reply: WorkerReply<Out>): void {
+    if (this.running.get(worker)?.id === reply.id) this.running.delete(worker);
     const batch = this.sent.get(reply.id);
     this.sent.delete(reply.id);
     this.load.set(worker, this.load.get(worker)! - 1);

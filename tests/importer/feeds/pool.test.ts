@@ -85,3 +85,33 @@ describe('--download-images', () => {
     expect(again.files).toEqual(pooled.files);
   }, 60_000);
 });
+
+describe('an item that takes too long', () => {
+  it('fails alone: its worker is replaced and every other item, before and after it, is imported', async () => {
+    const feed = join(dirname(await tempContent()), 'slow.xml');
+    // Thousands of empty inline elements in a <div>: hast-util-minify-whitespace rescans them all for each one,
+    // which takes minutes; the limit stops it after a second.
+    const slow = `<div>${'<b> </b>'.repeat(6000)}x</div>`;
+    const item = (n: number, html: string) =>
+      `<item><title>Post ${n}</title><link>https://blog.example/${n}/</link><guid>post-${n}</guid>` +
+      `<pubDate>Sun, 14 Mar 2010 17:34:33 +0000</pubDate><description><![CDATA[${html}]]></description></item>`;
+    const posts = Array.from({ length: 40 }, (_, n) => item(n, n === 5 ? slow : `<p>Post number ${n}.</p>`));
+    writeFileSync(feed, `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Slow</title>${posts.join('')}</channel></rss>`);
+    const contentDir = await tempContent();
+    const report = await runImport({ inputs: [feed], contentDir, workers: 2, itemTimeLimitMs: 1000 });
+    expect(report.summary).toMatchObject({ new: 39, failed: 1, failedInputs: 0 });
+    const failed = report.inputs[0]!.items.filter((i) => i.status === 'failed');
+    expect(failed).toEqual([expect.objectContaining({ item: 'Post 5', message: 'conversion failed: took longer than 1 s to convert; skipped' })]);
+    const files = await readTree(contentDir);
+    expect(Object.keys(files).filter((path) => path.startsWith('posts/'))).toHaveLength(39);
+    expect(files['posts/post-6.md']).toContain('Post number 6.');
+  }, 60_000);
+
+  it('is stopped even when it is the only item of its input', async () => {
+    const feed = join(dirname(await tempContent()), 'one-slow.xml');
+    writeFileSync(feed, `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><item><title>Slow</title><guid>s</guid>` +
+      `<pubDate>Sun, 14 Mar 2010 17:34:33 +0000</pubDate><description><![CDATA[<div>${'<b> </b>'.repeat(6000)}x</div>]]></description></item></channel></rss>`);
+    const report = await runImport({ inputs: [feed], contentDir: await tempContent(), workers: 1, itemTimeLimitMs: 1000 });
+    expect(report.summary).toMatchObject({ new: 0, failed: 1 });
+  }, 60_000);
+});
