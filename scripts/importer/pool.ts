@@ -80,6 +80,8 @@ export class WorkerPool<In, Out> {
   private addWorker(): void {
     const worker = new Worker(this.script, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
     worker.on('message', (message: WorkerReply<Out> | WorkerStart) => {
+      // a replaced worker's last messages may still arrive: its tasks are already failed or queued again
+      if (this.retired.has(worker)) return;
       if ('started' in message) this.running.set(worker, { id: message.id, index: message.started, since: performance.now() });
       else this.settle(worker, message);
     });
