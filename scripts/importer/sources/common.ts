@@ -1,9 +1,9 @@
 /**
  * The parts of building an ImportedEntry that every feed adapter shares: title and date fallbacks with
- * their warnings, and the context adapters receive.
+ * their warnings, the context adapters receive, and the body rule RSS 1.0 and 2.0 items share.
  */
 import { parseFeedDate, type DateResult } from '../dates.ts';
-import { plainText, summaryFromHtml } from '../fields.ts';
+import { child, plainText, rawText, summaryFromHtml, type XmlNode } from '../fields.ts';
 import type { EntryContent, ImportedEntry } from '../types.ts';
 
 /** What an adapter knows about its input besides the text. */
@@ -40,6 +40,21 @@ export interface EntryParts {
   warnings?: string[];
   /** The feed's own date (lastBuildDate, updated): the last resort for an approximate date. */
   feedDate?: Date | undefined;
+}
+
+/**
+ * The body of an RSS 1.0 or 2.0 item: `content:encoded` when it holds anything, else `description`; when the
+ * body is `content:encoded`, the description becomes the summary. Relative URLs resolve against baseUrl.
+ */
+export function itemBody(item: XmlNode, baseUrl: string | undefined): Pick<EntryParts, 'summary' | 'content'> {
+  const encoded = rawText(child(item, 'content:encoded'));
+  const description = rawText(child(item, 'description'));
+  const fromEncoded = encoded !== undefined && encoded.trim() !== '';
+  const value = fromEncoded ? encoded : (description ?? '');
+  return {
+    summary: fromEncoded ? summaryFromHtml(description) : undefined,
+    content: baseUrl ? { kind: 'html', value, baseUrl } : { kind: 'html', value },
+  };
 }
 
 /** How long a title made from the summary or body may be. */

@@ -2,10 +2,10 @@
  * RSS 1.0 (RDF) adapter: items are siblings of the channel; Dublin Core gives date, author and subjects.
  */
 import { ImportError } from '../errors.ts';
-import { attr, child, children, httpUrl, plainText, rawText, summaryFromHtml, text, uniqueTags, type XmlNode } from '../fields.ts';
+import { attr, child, children, httpUrl, plainText, rawText, text, uniqueTags, type XmlNode } from '../fields.ts';
 import { parseXml } from '../xml.ts';
 import type { AdapterResult } from '../types.ts';
-import { buildEntry, feedDate, type ChannelInfo, type FeedContext } from './common.ts';
+import { buildEntry, feedDate, itemBody, type ChannelInfo, type FeedContext } from './common.ts';
 
 /** Parses an RSS 1.0 document. @throws ImportError when it is not well-formed or has no rdf:RDF root. */
 export function parseRdf(source: string, ctx: FeedContext): AdapterResult {
@@ -24,10 +24,6 @@ export function parseRdf(source: string, ctx: FeedContext): AdapterResult {
 function readItem(item: XmlNode, order: number, { feedTitle, feedLink, built }: ChannelInfo) {
   const about = attr(item, 'rdf:about')?.trim();
   const link = httpUrl(text(child(item, 'link')), feedLink) ?? httpUrl(about, feedLink);
-  const encoded = rawText(child(item, 'content:encoded'));
-  const description = rawText(child(item, 'description')) ?? '';
-  const base = link ?? feedLink;
-  const body = encoded?.trim() ? encoded : description;
   return buildEntry({
     guid: about,
     title: plainText(rawText(child(item, 'title'))),
@@ -35,8 +31,7 @@ function readItem(item: XmlNode, order: number, { feedTitle, feedLink, built }: 
     dates: [['dc:date', text(child(item, 'dc:date'))]],
     author: plainText(text(child(item, 'dc:creator'))),
     tags: uniqueTags(children(item, 'dc:subject').map(text)),
-    summary: encoded?.trim() ? summaryFromHtml(description) : undefined,
-    content: base ? { kind: 'html', value: body, baseUrl: base } : { kind: 'html', value: body },
+    ...itemBody(item, link ?? feedLink),
     feedTitle,
     order,
     feedDate: built,

@@ -3,10 +3,10 @@
  * `dc:creator` the author, categories the tags.
  */
 import { ImportError } from '../errors.ts';
-import { attr, child, children, httpUrl, plainText, rawText, summaryFromHtml, text, uniqueTags, type XmlNode } from '../fields.ts';
+import { attr, child, children, httpUrl, plainText, rawText, text, uniqueTags, type XmlNode } from '../fields.ts';
 import { parseXml } from '../xml.ts';
 import type { AdapterResult } from '../types.ts';
-import { buildEntry, feedDate, type ChannelInfo, type FeedContext } from './common.ts';
+import { buildEntry, feedDate, itemBody, type ChannelInfo, type FeedContext } from './common.ts';
 
 /** Parses an RSS 2.0 document. @throws ImportError when it is not well-formed or has no channel. */
 export function parseRss(source: string, ctx: FeedContext): AdapterResult {
@@ -26,10 +26,6 @@ function readItem(item: XmlNode, order: number, { feedTitle, feedLink, built }: 
   const guid = text(guidNode)?.trim();
   // A permalink guid is the best link when <link> is missing (some generators only emit the guid).
   const guidLink = attr(guidNode, 'isPermaLink') !== 'false' ? httpUrl(guid, feedLink) : undefined;
-  const encoded = rawText(child(item, 'content:encoded'));
-  const description = rawText(child(item, 'description'));
-  const body = encoded?.trim() ? encoded : (description ?? '');
-  const base = link ?? guidLink ?? feedLink;
   return buildEntry({
     guid,
     title: plainText(rawText(child(item, 'title'))),
@@ -37,8 +33,7 @@ function readItem(item: XmlNode, order: number, { feedTitle, feedLink, built }: 
     dates: [['pubDate', text(child(item, 'pubDate'))], ['dc:date', text(child(item, 'dc:date'))]],
     author: plainText(text(child(item, 'dc:creator'))) ?? authorName(text(child(item, 'author'))),
     tags: uniqueTags(children(item, 'category').map(text)),
-    summary: encoded?.trim() ? summaryFromHtml(description) : undefined,
-    content: base ? { kind: 'html', value: body, baseUrl: base } : { kind: 'html', value: body },
+    ...itemBody(item, link ?? guidLink ?? feedLink),
     feedTitle,
     order,
     feedDate: built,
