@@ -78,22 +78,15 @@ export function renderFileOf(draft: FileDraft): RenderedFile {
   return { collection: draft.collection, sourceId: draft.sourceId, slug: draft.slug, text: renderDraft(draft) };
 }
 
-/** What an existing file says about itself: its source id and whether its bytes match its import hash. */
-export function inspectFile(text: string): { sourceId?: string; intact: boolean } {
-  const id = sourceIdOf(text);
-  const intact = isIntact(text);
-  return id === undefined ? { intact } : { sourceId: id, intact };
-}
-
 /** The `source.id` in a file's frontmatter, if it has a string one. */
-function sourceIdOf(text: string): string | undefined {
+export function sourceIdOf(text: string): string | undefined {
   const source = parseFrontmatter(text)?.data['source'];
   const id = source !== null && typeof source === 'object' ? (source as Record<string, unknown>)['id'] : undefined;
   return typeof id === 'string' ? id : undefined;
 }
 
 /** Whether a file's bytes still match its import hash (false when it has none: not written by the importer). */
-function isIntact(text: string): boolean {
+export function isIntact(text: string): boolean {
   const line = POST_HASH_LINE.exec(text);
   return line?.[1] !== undefined && sha256(text.replace(line[0], '')) === line[1];
 }

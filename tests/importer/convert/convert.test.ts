@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { convertForSync, convertTask, type ConvertTask } from '../../../scripts/importer/convert-task.ts';
 import { convertEntry, textToParagraphs } from '../../../scripts/importer/convert.ts';
 import type { ImportedEntry } from '../../../scripts/importer/types.ts';
-import { inspectFile, renderDraft, renderFileOf } from '../../../scripts/importer/write.ts';
+import { isIntact, renderDraft, renderFileOf, sourceIdOf } from '../../../scripts/importer/write.ts';
 import { PostSchema } from '../../../src/schemas/post.ts';
 
 function entry(overrides: Partial<ImportedEntry> = {}): ImportedEntry {
@@ -116,8 +116,8 @@ describe('convertForSync', () => {
     const post = renderFileOf(drafts.post);
     const deck = renderFileOf(drafts.deck!);
     expect(convertForSync(task)).toEqual({ post, deck, warnings: drafts.warnings });
-    expect(inspectFile(post.text)).toEqual({ sourceId: 'post-1', intact: true });
-    expect(inspectFile(deck.text)).toEqual({ sourceId: 'deck:post-1', intact: true });
+    expect([sourceIdOf(post.text), isIntact(post.text)]).toEqual(['post-1', true]);
+    expect([sourceIdOf(deck.text), isIntact(deck.text)]).toEqual(['deck:post-1', true]);
   });
 
   it('gives the post back as its draft when asked (--download-images renders it after the rewrite), the deck rendered', () => {

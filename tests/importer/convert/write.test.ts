@@ -7,7 +7,7 @@ import { join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FileDraft } from '../../../scripts/importer/types.ts';
-import { cleanupTemp, createSyncer, inspectFile, renderDraft, renderFileOf, syncFiles } from '../../../scripts/importer/write.ts';
+import { cleanupTemp, createSyncer, isIntact, renderDraft, renderFileOf, sourceIdOf, syncFiles } from '../../../scripts/importer/write.ts';
 import { parseFrontmatter } from '../../../scripts/importer/frontmatter.ts';
 import { DeckSchema } from '../../../src/schemas/deck.ts';
 import { PostSchema } from '../../../src/schemas/post.ts';
@@ -40,7 +40,7 @@ describe('syncFiles', () => {
     const text = await readFile(outcome!.path, 'utf8');
     const parsed = PostSchema.parse(astroParseFrontmatter(text).frontmatter);
     expect(parsed.source).toMatchObject({ id: 'a', hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
-    expect(inspectFile(text)).toEqual({ sourceId: 'a', intact: true });
+    expect([sourceIdOf(text), isIntact(text)]).toEqual(['a', true]);
   });
 
   it('leaves unchanged posts byte-identical and untouched', async () => {
@@ -161,7 +161,7 @@ describe('killed run', () => {
     const dir = join(contentDir, 'posts');
     for (const name of (await readdir(dir)).filter((n) => n.endsWith('.md'))) {
       const text = await readFile(join(dir, name), 'utf8');
-      expect(inspectFile(text).intact).toBe(true);
+      expect(isIntact(text)).toBe(true);
     }
     // a killed run can leave a temp file; plant one so the clean-up is always exercised
     await writeFile(join(dir, `.post-0.md.${child.pid}-0badc0de.opsdeck-tmp`), 'partial');

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { generateFeed } from '../../../scripts/bench/import-feed.ts';
 import type { Fetcher } from '../../../scripts/importer/fetch.ts';
 import { runImport } from '../../../scripts/importer/index.ts';
-import { inspectFile } from '../../../scripts/importer/write.ts';
+import { isIntact } from '../../../scripts/importer/write.ts';
 import { makeInput } from '../../fixtures/bad-input/deep-html-nesting/make-input.ts';
 import { readTree, tempContent } from './helpers.ts';
 
@@ -78,7 +78,7 @@ describe('--download-images', () => {
     expect(pooled.files['posts/post-1.md']).toContain('![rack](/images/post-1/rack.png)');
     expect(pooled.files['posts/post-2.md']).toContain('![same rack](/images/post-2/rack.png)');
     expect(pooled.files['posts/post-2.md']).toContain('https://img.example/gone.jpg');
-    for (const text of Object.values(pooled.files)) expect(inspectFile(text).intact).toBe(true);
+    for (const text of Object.values(pooled.files)) expect(isIntact(text)).toBe(true);
     // The hash covers the rewritten text, so importing again finds every post unchanged.
     const again = await importImages(feed, 2, pooled.contentDir);
     expect(again.report.summary).toMatchObject({ new: 0, updated: 0, unchanged: 3, conflict: 0 });
