@@ -11,7 +11,7 @@ import { ImportError } from './errors.ts';
 const MAX_XML_CHARS = 128 * 1024 * 1024;
 
 /** Deepest element nesting accepted outside stop nodes; real feeds nest fewer than 10 levels. */
-const MAX_NESTING = 200;
+export const MAX_NESTING = 200;
 
 /** Elements kept as raw text: their HTML (or CDATA) is unwrapped by {@link rawToText}, never parsed as XML. */
 const STOP_NODES = ['title', 'description', 'summary', 'content', 'content:encoded', 'excerpt:encoded'];
@@ -20,7 +20,7 @@ const STOP_NODES = ['title', 'description', 'summary', 'content', 'content:encod
 const ARRAY_ELEMENTS = new Set(['item', 'entry', 'category', 'link', 'author', 'dc:subject', 'dc:creator', 'wp:author']);
 
 /** Names that would pollute Object.prototype; fast-xml-parser throws on them, we rename and ignore them. */
-const RESERVED_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
+export const RESERVED_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** Property name under which fast-xml-parser puts CDATA sections. */
 export const CDATA = '#cdata';

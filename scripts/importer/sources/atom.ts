@@ -8,6 +8,7 @@ import {
   type XmlNode,
 } from '../fields.ts';
 import { parseXml } from '../xml.ts';
+import { xhtmlToHtml } from '../xhtml.ts';
 import type { AdapterResult, EntryContent } from '../types.ts';
 import { buildEntry, feedDate, type FeedContext } from './common.ts';
 
@@ -66,7 +67,7 @@ function alternateLink(links: XmlNode[], base: string | undefined): string | und
 function textConstruct(node: XmlNode | undefined): { kind: 'html' | 'text'; value: string } | undefined {
   if (node === undefined) return undefined;
   const type = (attr(node, 'type') ?? 'text').toLowerCase();
-  if (type === 'xhtml') return { kind: 'html', value: rawMarkup(node) };
+  if (type === 'xhtml') return { kind: 'html', value: xhtmlAsHtml(rawMarkup(node)) };
   return { kind: type === 'html' ? 'html' : 'text', value: rawText(node) ?? '' };
 }
 
@@ -85,11 +86,19 @@ function entryContent(node: XmlNode | undefined, base: string | undefined, warni
     return undefined;
   }
   const type = (attr(node, 'type') ?? 'text').toLowerCase();
-  if (type === 'xhtml' || type === 'application/xhtml+xml') return asContent({ kind: 'html', value: rawMarkup(node) }, contentBase);
+  if (type === 'xhtml' || type === 'application/xhtml+xml') return asContent({ kind: 'html', value: xhtmlAsHtml(rawMarkup(node), warnings) }, contentBase);
   if (type === 'html' || type === 'text/html') return asContent({ kind: 'html', value: rawText(node) ?? '' }, contentBase);
   if (type === 'text' || type.startsWith('text/')) return asContent({ kind: 'text', value: rawText(node) ?? '' }, contentBase);
   warnings.push(`content of type "${type}" cannot be imported; the summary is used`);
   return undefined;
+}
+
+/** XHTML markup as the HTML it means; markup that is not well-formed XML is read as HTML, with a warning. */
+function xhtmlAsHtml(markup: string, warnings?: string[]): string {
+  const html = xhtmlToHtml(markup);
+  if (html !== undefined) return html;
+  warnings?.push('xhtml content is not well-formed XML; read as HTML');
+  return markup;
 }
 
 function personName(authors: XmlNode[]): string | undefined {
