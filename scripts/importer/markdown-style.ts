@@ -1,10 +1,10 @@
 import type { Options } from 'remark-stringify';
-import { text } from './markdown-text.ts';
+import { root } from './markdown-safe.ts';
 
 /**
  * The Markdown style of every imported post, whatever its source, so text and HTML sources read alike:
- * `-` bullets, `*` emphasis, backtick fences, ATX headings, inline links. Text is written by a faster handler
- * that gives the library's own output.
+ * `-` bullets, `*` emphasis, backtick fences, ATX headings, inline links. The root handler installs a faster
+ * escaper that gives the library's own output.
  */
 export const MARKDOWN_STYLE: Options = {
   bullet: '-',
@@ -16,5 +16,5 @@ export const MARKDOWN_STYLE: Options = {
   rule: '-',
   setext: false,
   resourceLink: false,
-  handlers: { text },
+  handlers: { root },
 };
