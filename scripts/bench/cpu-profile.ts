@@ -39,12 +39,11 @@ export async function profileCpu<T>(fn: () => Promise<T>): Promise<CpuProfile<T>
 function selfTimeByPlace(profile: Profiler.Profile): CpuShare[] {
   const parentOf = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
-  const nodeById = new Map(profile.nodes.map((node) => [node.id, node]));
   const placeOf = new Map<number, string>();
-  // Parents first (ids grow down the tree), so a native call can take its caller's place.
+  // Parents first (V8 numbers a node after its parent), so a native call can take its caller's place.
   for (const node of [...profile.nodes].sort((a, b) => a.id - b.id)) {
     const parent = parentOf.get(node.id);
-    placeOf.set(node.id, placeOfFrame(node.callFrame) ?? (parent !== undefined && nodeById.has(parent) ? placeOf.get(parent)! : '(program)'));
+    placeOf.set(node.id, placeOfFrame(node.callFrame) ?? (parent === undefined ? undefined : placeOf.get(parent)) ?? '(program)');
   }
   const micros = new Map<string, number>();
   profile.samples?.forEach((id, index) => {
