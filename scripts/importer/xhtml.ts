@@ -4,14 +4,13 @@
  * turns the rest of the post into one link, a CDATA section becomes a comment and `<xhtml:p>` is no paragraph.
  * This re-serialises the XML as the HTML that means the same, for the HTML converter every format shares.
  */
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { MAX_NESTING, RESERVED_NAMES } from './xml.ts';
+import { escapeText } from 'entities';
+import { XMLParser } from 'fast-xml-parser';
+import { CDATA, MAX_NESTING, TEXT, renameReserved } from './xml.ts';
 
 /** HTML elements that have no end tag: written `<br>`, anything else gets an explicit end tag. */
 const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 
-const CDATA = '#cdata';
-const TEXT = '#text';
 const ATTRIBUTES = ':@';
 
 /** One node as fast-xml-parser gives it with `preserveOrder`: `{ name: children, ':@': attributes }` or text. */
@@ -31,8 +30,8 @@ const parser = new XMLParser({
   ignoreDeclaration: true,
   ignorePiTags: true,
   maxNestedTags: MAX_NESTING,
-  transformTagName: (name) => (RESERVED_NAMES.has(name) ? `#reserved-${name}` : name),
-  transformAttributeName: (name) => (RESERVED_NAMES.has(name) ? `#reserved-${name}` : name),
+  transformTagName: renameReserved,
+  transformAttributeName: renameReserved,
 });
 
 /**
@@ -41,11 +40,10 @@ const parser = new XMLParser({
  */
 export function xhtmlToHtml(markup: string): string | undefined {
   if (!markup.includes('<')) return markup;
-  const wrapped = `<x>${markup}</x>`;
-  if (XMLValidator.validate(wrapped) !== true) return undefined;
   let nodes: OrderedNode[];
   try {
-    nodes = parser.parse(wrapped) as OrderedNode[];
+    // `true`: validate first, as the parser alone accepts mismatched end tags
+    nodes = parser.parse(`<x>${markup}</x>`, true) as OrderedNode[];
   } catch {
     return undefined;
   }
@@ -69,7 +67,8 @@ function writeNode(node: OrderedNode): string {
   if (name === TEXT) return String(node[TEXT]);
   if (name === CDATA) return escapeText(childrenOf(node, CDATA).map((part) => String(part[TEXT] ?? '')).join(''));
   const children = childrenOf(node, name);
-  if (name.startsWith('#reserved-')) return writeChildren(children);
+  // Any other `#` name is a reserved one renamed by renameReserved: its content stays, the element does not.
+  if (name.startsWith('#')) return writeChildren(children);
   // Prefixed XHTML (`<xhtml:p>`) is the plain element; other namespaces' elements are dropped by the sanitiser anyway.
   const tag = name.slice(name.indexOf(':') + 1).toLowerCase();
   const open = `<${tag}${writeAttributes(node[ATTRIBUTES])}>`;
@@ -90,8 +89,4 @@ function writeAttributes(attributes: unknown): string {
     html += ` ${htmlName}="${String(value).replace(/"/g, '&quot;')}"`;
   }
   return html;
-}
-
-function escapeText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

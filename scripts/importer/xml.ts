@@ -20,7 +20,12 @@ const STOP_NODES = ['title', 'description', 'summary', 'content', 'content:encod
 const ARRAY_ELEMENTS = new Set(['item', 'entry', 'category', 'link', 'author', 'dc:subject', 'dc:creator', 'wp:author']);
 
 /** Names that would pollute Object.prototype; fast-xml-parser throws on them, we rename and ignore them. */
-export const RESERVED_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
+const RESERVED_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** An element or attribute name as parsed: a reserved one becomes `#reserved-<name>`, which no XML name can be. */
+export function renameReserved(name: string): string {
+  return RESERVED_NAMES.has(name) ? `#reserved-${name}` : name;
+}
 
 /** Property name under which fast-xml-parser puts CDATA sections. */
 export const CDATA = '#cdata';
@@ -93,9 +98,9 @@ export function parseXml(text: string): ParsedXml {
   refuseEntityDeclarations(text);
   const ignored = new Set<string>();
   const rename = (name: string) => {
-    if (!RESERVED_NAMES.has(name)) return name;
-    ignored.add(name);
-    return `#reserved-${name}`;
+    const renamed = renameReserved(name);
+    if (renamed !== name) ignored.add(name);
+    return renamed;
   };
   const parser = new XMLParser({
     processEntities: false,
