@@ -87,7 +87,10 @@ function printShares(shares: CpuShare[]): void {
     where.startsWith('scripts/') || where.startsWith('src/') ? 'opsdeck' : where.startsWith('(') ? 'V8 (garbage collector, idle)'
       : where.startsWith('node:') ? 'Node.js built-ins' : 'npm packages';
   const byKind = new Map<string, number>();
-  for (const share of shares) byKind.set(kindOf(share.where), (byKind.get(kindOf(share.where)) ?? 0) + share.seconds);
+  for (const { where, seconds } of shares) {
+    const kind = kindOf(where);
+    byKind.set(kind, (byKind.get(kind) ?? 0) + seconds);
+  }
   console.log('  by kind:');
   for (const [kind, seconds] of [...byKind].sort((a, b) => b[1] - a[1])) console.log(line(kind, seconds));
 }

@@ -1,6 +1,7 @@
 /**
  * Untrusted HTML → clean Markdown: parse5 → resolve URLs → rehype-sanitize → mdast (simple-to-mdast.ts for the
- * usual post shapes, hast-util-to-mdast with opsdeck's element handlers for the rest) → remark-gfm → remark-stringify. Entities are decoded once, by the HTML parser.
+ * usual post shapes, hast-util-to-mdast with opsdeck's element handlers for the rest) → remark-gfm →
+ * remark-stringify. Entities are decoded once, by the HTML parser.
  */
 
 import type { Element, Root as HastRoot } from 'hast';
